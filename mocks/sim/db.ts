@@ -1,0 +1,260 @@
+/**
+ * The simulator's object database: one table per XAPI class, every record holding
+ * every datamodel field, and a generation counter that orders every change so
+ * event.from can answer "what changed since token T" with XAPI's add/mod/del rules.
+ */
+import { type FieldSpec, type Schema, schema as defaultSchema, type XapiType } from '../../src/xapi/model/schema';
+import { fail } from './failure';
+import type { SeededRandom } from './random';
+import { RELATIONS_BY_CLASS } from './relations';
+
+export const NULL_REF = 'OpaqueRef:NULL';
+export const NULL_DATETIME = '19700101T00:00:00Z';
+
+export type XapiValue = unknown;
+export type DbRecord = Record<string, XapiValue>;
+
+/** One live object. `json` caches the serialised record until the next change. */
+export class Row {
+  json: string | undefined;
+  constructor(
+    readonly cls: string,
+    readonly ref: string,
+    public record: DbRecord,
+    readonly created: number,
+    public modified: number,
+  ) {}
+}
+
+export interface Change {
+  gen: number;
+  cls: string;
+  ref: string;
+}
+
+interface Tombstone {
+  cls: string;
+  ref: string;
+  created: number;
+  deleted: number;
+}
+
+/** Classes that are API namespaces rather than tables. */
+const NOT_TABLES = new Set(['event', 'auth', 'data_source']);
+/** How many changes the log keeps before older tokens fall back to a full scan. */
+const LOG_LIMIT = 200_000;
+
+function zeroOf(type: XapiType, enums: Record<string, string[]>): XapiValue {
+  switch (type.kind) {
+    case 'int':
+    case 'float':
+      return 0;
+    case 'bool':
+      return false;
+    case 'datetime':
+      return NULL_DATETIME;
+    case 'ref':
+      return NULL_REF;
+    case 'enum':
+      return enums[type.name]?.[0] ?? '';
+    case 'set':
+      return [];
+    case 'map':
+      return {};
+    default:
+      return '';
+  }
+}
+
+function cloneDefault(value: XapiValue): XapiValue {
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+}
+
+export class Database {
+  readonly tableNames: string[];
+  private tables = new Map<string, Map<string, Row>>();
+  private uuids = new Map<string, Map<string, string>>();
+  private generation = 0;
+  private log: Change[] = [];
+  private tombstones = new Map<string, Tombstone>();
+  private listeners = new Set<(change: Change) => void>();
+  private templates = new Map<string, { fields: FieldSpec[]; base: DbRecord }>();
+
+  constructor(
+    private readonly random: SeededRandom,
+    readonly schema: Schema = defaultSchema,
+  ) {
+    this.tableNames = [...schema.classes.keys()].filter((c) => !NOT_TABLES.has(c));
+    for (const cls of this.tableNames) {
+      this.tables.set(cls, new Map());
+      this.uuids.set(cls, new Map());
+      const fields = schema.classes.get(cls)!.fields;
+      const base: DbRecord = {};
+      for (const f of fields) base[f.name] = f.hasDefault ? f.defaultValue : zeroOf(f.type, schema.enums);
+      this.templates.set(cls, { fields, base });
+    }
+  }
+
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  newRef(): string {
+    return `OpaqueRef:${this.random.uuid()}`;
+  }
+
+  newUuid(): string {
+    return this.random.uuid();
+  }
+
+  private table(cls: string): Map<string, Row> {
+    const t = this.tables.get(cls);
+    if (!t) throw new Error(`no table for class ${cls}`);
+    return t;
+  }
+
+  private record(change: Change) {
+    this.log.push(change);
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT / 2);
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** Creates an object with every field present: given values, else the datamodel default. */
+  create(cls: string, values: DbRecord, ref = this.newRef()): string {
+    const { fields, base } = this.templates.get(cls) ?? fail('HANDLE_INVALID', cls, ref);
+    const record: DbRecord = {};
+    for (const f of fields) record[f.name] = f.name in values ? values[f.name] : cloneDefault(base[f.name]);
+    if (!values.uuid && 'uuid' in base) record.uuid = this.random.uuid();
+    const gen = ++this.generation;
+    this.table(cls).set(ref, new Row(cls, ref, record, gen, gen));
+    if (typeof record.uuid === 'string') this.uuids.get(cls)!.set(record.uuid, ref);
+    this.record({ gen, cls, ref });
+    for (const r of RELATIONS_BY_CLASS.get(cls) ?? []) this.link(r.owner, r.set, record[r.field], ref, true);
+    return ref;
+  }
+
+  has(cls: string, ref: string): boolean {
+    return this.tables.get(cls)?.has(ref) ?? false;
+  }
+
+  row(cls: string, ref: string): Row {
+    return this.tables.get(cls)?.get(ref) ?? fail('HANDLE_INVALID', cls, ref);
+  }
+
+  /** The live record; treat it as read-only and change it through `update`. */
+  get<T = DbRecord>(cls: string, ref: string): T {
+    return this.row(cls, ref).record as T;
+  }
+
+  find<T = DbRecord>(cls: string, ref: string): T | undefined {
+    return this.tables.get(cls)?.get(ref)?.record as T | undefined;
+  }
+
+  refByUuid(cls: string, uuid: string): string | undefined {
+    return this.uuids.get(cls)?.get(uuid);
+  }
+
+  rows(cls: string): IterableIterator<Row> {
+    return this.table(cls).values();
+  }
+
+  refs(cls: string): string[] {
+    return [...this.table(cls).keys()];
+  }
+
+  count(cls: string): number {
+    return this.table(cls).size;
+  }
+
+  /** Applies a patch as one change (one `mod` event), skipping no-op writes. */
+  update(cls: string, ref: string, patch: DbRecord): void {
+    const row = this.row(cls, ref);
+    let changed = false;
+    for (const [k, v] of Object.entries(patch)) {
+      if (!(k in row.record)) throw new Error(`${cls} has no field ${k}`);
+      if (row.record[k] !== v) changed = true;
+    }
+    if (!changed) return;
+    const before = row.record;
+    row.record = { ...before, ...patch };
+    this.touch(row);
+    for (const r of RELATIONS_BY_CLASS.get(cls) ?? []) {
+      if (before[r.field] === row.record[r.field]) continue;
+      this.link(r.owner, r.set, before[r.field], ref, false);
+      this.link(r.owner, r.set, row.record[r.field], ref, true);
+    }
+  }
+
+  /** Adds or removes `member` in the owner's reverse set, when the owner exists. */
+  private link(owner: string, set: string, ownerRef: unknown, member: string, add: boolean) {
+    if (typeof ownerRef !== 'string' || ownerRef === NULL_REF || !this.has(owner, ownerRef)) return;
+    const current = this.get<Record<string, string[]>>(owner, ownerRef)[set];
+    const has = current.includes(member);
+    if (add && !has) this.update(owner, ownerRef, { [set]: [...current, member] });
+    if (!add && has) this.update(owner, ownerRef, { [set]: current.filter((m) => m !== member) });
+  }
+
+  /** Records a change to an object without altering it (event.inject). */
+  touchRef(cls: string, ref: string): void {
+    this.touch(this.row(cls, ref));
+  }
+
+  private touch(row: Row) {
+    row.json = undefined;
+    row.modified = ++this.generation;
+    this.record({ gen: row.modified, cls: row.cls, ref: row.ref });
+  }
+
+  delete(cls: string, ref: string): void {
+    const row = this.row(cls, ref);
+    this.table(cls).delete(ref);
+    const uuid = row.record.uuid;
+    if (typeof uuid === 'string') this.uuids.get(cls)!.delete(uuid);
+    for (const r of RELATIONS_BY_CLASS.get(cls) ?? []) this.link(r.owner, r.set, row.record[r.field], ref, false);
+    const gen = ++this.generation;
+    this.tombstones.set(ref, { cls, ref, created: row.created, deleted: gen });
+    if (this.tombstones.size > LOG_LIMIT) {
+      // Maps iterate in insertion order, so the first keys are the oldest deletions.
+      for (const oldRef of [...this.tombstones.keys()].slice(0, LOG_LIMIT / 2)) this.tombstones.delete(oldRef);
+    }
+    this.record({ gen, cls, ref });
+  }
+
+  onChange(listener: (change: Change) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * What changed after generation `since`, one entry per object, with XAPI's rules:
+   * created inside the window → add (even if modified since); created and deleted
+   * inside the window → nothing; deleted after existing before → del.
+   */
+  changesSince(
+    since: number,
+    wants: (cls: string, ref: string) => boolean,
+  ): { operation: 'add' | 'mod' | 'del'; row?: Row; cls: string; ref: string; gen: number }[] {
+    const seen = new Set<string>();
+    const out: { operation: 'add' | 'mod' | 'del'; row?: Row; cls: string; ref: string; gen: number }[] = [];
+    const consider = (cls: string, ref: string) => {
+      if (seen.has(ref) || !wants(cls, ref)) return;
+      seen.add(ref);
+      const row = this.tables.get(cls)?.get(ref);
+      if (row) {
+        out.push({ operation: row.created > since ? 'add' : 'mod', row, cls, ref, gen: row.modified });
+        return;
+      }
+      const tomb = this.tombstones.get(ref);
+      if (tomb && tomb.created <= since) out.push({ operation: 'del', cls, ref, gen: tomb.deleted });
+    };
+    const logStart = this.log.length ? this.log[0].gen : this.generation + 1;
+    if (since + 1 >= logStart) {
+      for (let i = this.log.length - 1; i >= 0 && this.log[i].gen > since; i--) consider(this.log[i].cls, this.log[i].ref);
+    } else {
+      // The token predates the log: scan every live row and every tombstone.
+      for (const [cls, table] of this.tables) for (const row of table.values()) if (row.modified > since) consider(cls, row.ref);
+      for (const t of this.tombstones.values()) if (t.deleted > since) consider(t.cls, t.ref);
+    }
+    return out.sort((a, b) => a.gen - b.gen);
+  }
+}
