@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
-// Tools switch to non-interactive, non-watch output under CI; without a terminal
-// (a CI log) colour codes would only be noise. Anything the caller set wins.
+// Under CI the tools print plain, non-interactive, non-watch output (and Playwright
+// forbids test.only). The caller's environment passes through; an explicit CI wins.
+// Colour is left alone: each tool already drops it when output is not a terminal.
 const env = { ...process.env, CI: process.env.CI ?? 'true' };
-if (!process.stdout.isTTY && env.FORCE_COLOR === undefined) env.NO_COLOR ??= '1';
 
 const run = (cmd, args, extraEnv = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } }).status ?? 1;

@@ -14,9 +14,11 @@ export const NULL_DATETIME = '19700101T00:00:00Z';
 export type XapiValue = unknown;
 export type DbRecord = Record<string, XapiValue>;
 
-/** One live object. `json` caches the serialised record until the next change. */
+/**
+ * One live object. `record` is replaced (never mutated) on each change, so
+ * encoders can cache a serialised record against its identity.
+ */
 export class Row {
-  json: string | undefined;
   constructor(
     readonly cls: string,
     readonly ref: string,
@@ -200,7 +202,6 @@ export class Database {
   }
 
   private touch(row: Row) {
-    row.json = undefined;
     row.modified = ++this.generation;
     this.record({ gen: row.modified, cls: row.cls, ref: row.ref });
   }

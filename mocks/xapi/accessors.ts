@@ -1,0 +1,114 @@
+/**
+ * The implicit messages every class has, built from the datamodel rather than written
+ * per class: get_record, get_all, get_all_records(_where), get_by_uuid,
+ * get_by_name_label, get_<field>, set_<field> (RW fields), add_to_/remove_from_
+ * (maps), add_/remove_ (sets), create and destroy.
+ */
+import type { FieldSpec, MessageSpec } from '../../src/xapi/model/schema';
+import { schema } from '../../src/xapi/model/schema';
+import type { Row } from '../sim/db';
+import { XapiFailure } from '../sim/failure';
+import type { Simulator } from '../sim/simulator';
+import { compileWhere } from './where';
+import type { CallContext, MethodImpl } from './registry';
+
+function recordOf(sim: Simulator, cls: string, ref: string): Record<string, unknown> {
+  return sim.db.get(cls, ref);
+}
+
+function allRecords(sim: Simulator, cls: string, keep: (row: Row) => boolean = () => true): Map<string, Row> {
+  const out = new Map<string, Row>();
+  for (const row of sim.db.rows(cls)) if (keep(row)) out.set(row.ref, row);
+  return out;
+}
+
+/** Field-level messages; setters exist only for RW fields, as in the datamodel. */
+function fieldAccessor(cls: string, name: string, field: FieldSpec, prefix: string): MethodImpl | undefined {
+  const rw = field.qualifier === 'RW';
+  switch (prefix) {
+    case 'get_':
+      return ({ sim }: CallContext, self: string) => recordOf(sim, cls, self)[name];
+    case 'set_':
+      if (!rw) return undefined;
+      return ({ sim }: CallContext, self: string, value: unknown) => sim.db.update(cls, self, { [name]: value });
+    case 'add_to_':
+      if (field.type.kind !== 'map') return undefined;
+      return ({ sim }: CallContext, self: string, key: string, value: unknown) => {
+        const record = recordOf(sim, cls, self);
+        const map = record[name] as Record<string, unknown>;
+        if (key in map) throw new XapiFailure('MAP_DUPLICATE_KEY', [cls, name, self, key]);
+        sim.db.update(cls, self, { [name]: { ...map, [key]: value } });
+      };
+    case 'remove_from_':
+      if (field.type.kind !== 'map') return undefined;
+      return ({ sim }: CallContext, self: string, key: string) => {
+        const map = recordOf(sim, cls, self)[name] as Record<string, unknown>;
+        if (!(key in map)) return;
+        const { [key]: _removed, ...rest } = map;
+        sim.db.update(cls, self, { [name]: rest });
+      };
+    case 'add_':
+      if (field.type.kind !== 'set') return undefined;
+      return ({ sim }: CallContext, self: string, value: unknown) => {
+        const set = recordOf(sim, cls, self)[name] as unknown[];
+        if (!set.includes(value)) sim.db.update(cls, self, { [name]: [...set, value] });
+      };
+    case 'remove_':
+      if (field.type.kind !== 'set') return undefined;
+      return ({ sim }: CallContext, self: string, value: unknown) => {
+        const set = recordOf(sim, cls, self)[name] as unknown[];
+        if (set.includes(value)) sim.db.update(cls, self, { [name]: set.filter((v) => v !== value) });
+      };
+    default:
+      return undefined;
+  }
+}
+
+const FIELD_PREFIXES = ['add_to_', 'remove_from_', 'get_', 'set_', 'add_', 'remove_'];
+
+/** The generic implementation of a message, or undefined when it needs a custom one. */
+export function genericAccessor(spec: MessageSpec): MethodImpl | undefined {
+  const cls = spec.cls;
+  const classSpec = schema.classes.get(cls);
+  if (!classSpec) return undefined;
+  switch (spec.name) {
+    case 'get_record':
+      return ({ sim }: CallContext, self: string) => sim.db.row(cls, self);
+    case 'get_all':
+      return ({ sim }: CallContext) => sim.db.refs(cls);
+    case 'get_all_records':
+      return ({ sim }: CallContext) => allRecords(sim, cls);
+    case 'get_all_records_where':
+      return ({ sim }: CallContext, expr: string) => {
+        const matches = compileWhere(expr);
+        return allRecords(sim, cls, (row) => matches(row.record));
+      };
+    case 'get_by_uuid':
+      return ({ sim }: CallContext, uuid: string) => {
+        const ref = sim.db.refByUuid(cls, uuid);
+        if (!ref) throw new XapiFailure('UUID_INVALID', [cls, uuid]);
+        return ref;
+      };
+    case 'get_by_name_label':
+      return ({ sim }: CallContext, label: string) =>
+        [...sim.db.rows(cls)].filter((row) => row.record.name_label === label).map((row) => row.ref);
+    case 'create':
+      if (!spec.implicit) return undefined;
+      return ({ sim }: CallContext, args: Record<string, unknown>) => sim.db.create(cls, args);
+    case 'destroy':
+      if (!spec.implicit) return undefined;
+      return ({ sim }: CallContext, self: string) => sim.db.delete(cls, self);
+  }
+  // Getters and setters are implicit; maps and sets with custom key checks are not,
+  // but behave the same for the fields the simulator models.
+  for (const prefix of FIELD_PREFIXES) {
+    if (!spec.name.startsWith(prefix)) continue;
+    const field = classSpec.field.get(spec.name.slice(prefix.length));
+    if (field) {
+      const impl = fieldAccessor(cls, field.name, field, prefix);
+      if (impl) return impl;
+    }
+  }
+  return undefined;
+}
+

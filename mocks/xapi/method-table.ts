@@ -1,0 +1,11 @@
+/** Every hand-written XAPI method, composed from one table per class. */
+import { eventMethods } from './methods/event';
+import { sessionMethods } from './methods/session';
+import { taskMethods } from './methods/task';
+import type { MethodTable } from './registry';
+
+export const IMPLEMENTATIONS: MethodTable = {
+  ...sessionMethods,
+  ...eventMethods,
+  ...taskMethods,
+};

@@ -1,0 +1,1 @@
+export const NOT_IMPLEMENTED = new Set<string>([]);
