@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
-// Under CI the tools print plain, non-interactive, non-watch output (and Playwright
-// forbids test.only). The caller's environment passes through; an explicit CI wins.
-// Colour is left alone: each tool already drops it when output is not a terminal.
+// Under CI the tools print non-interactive, non-watch output (no spinners or prompts)
+// and Playwright forbids test.only. The caller's environment passes through and an
+// explicit CI wins. Colour is left to each tool (CI log viewers render it).
 const env = { ...process.env, CI: process.env.CI ?? 'true' };
 
 const run = (cmd, args, extraEnv = {}) =>
@@ -24,7 +24,7 @@ if (!existsSync(CHROMIUM)) {
     DEBIAN_FRONTEND: 'noninteractive',
   });
   if (status !== 0 || !existsSync(CHROMIUM)) {
-    console.error(`\nFAILED: installing chromium (exit ${status})`);
+    console.error(`\nFAILED: installing chromium (${status !== 0 ? `exit ${status}` : `still no ${CHROMIUM}`})`);
     process.exit(1);
   }
 }
