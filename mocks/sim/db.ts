@@ -69,7 +69,10 @@ function zeroOf(type: XapiType, enums: Record<string, string[]>): XapiValue {
 }
 
 function cloneDefault(value: XapiValue): XapiValue {
-  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.length === 0 ? [] : structuredClone(value);
+  for (const _ in value) return structuredClone(value);
+  return {};
 }
 
 export class Database {
@@ -81,6 +84,8 @@ export class Database {
   private tombstones = new Map<string, Tombstone>();
   private listeners = new Set<(change: Change) => void>();
   private templates = new Map<string, { fields: FieldSpec[]; base: DbRecord }>();
+  /** While bulk loading, reverse sets are rebuilt once at the end instead of per write. */
+  private bulk = false;
 
   constructor(
     private readonly random: SeededRandom,
@@ -187,8 +192,45 @@ export class Database {
     }
   }
 
+  /**
+   * Runs a scenario build: relation sets are computed once at the end, which keeps
+   * building thousands of objects that share one SR or network linear.
+   */
+  bulkLoad(build: () => void): void {
+    this.bulk = true;
+    try {
+      build();
+    } finally {
+      this.bulk = false;
+      this.rebuildRelations();
+    }
+  }
+
+  private rebuildRelations() {
+    for (const relations of RELATIONS_BY_CLASS.values()) {
+      for (const r of relations) {
+        const members = new Map<string, string[]>();
+        for (const row of this.rows(r.cls)) {
+          const owner = row.record[r.field];
+          if (typeof owner !== 'string' || !this.has(r.owner, owner)) continue;
+          const list = members.get(owner);
+          if (list) list.push(row.ref);
+          else members.set(owner, [row.ref]);
+        }
+        for (const ownerRow of this.rows(r.owner)) {
+          const wanted = members.get(ownerRow.ref) ?? [];
+          const current = ownerRow.record[r.set] as string[];
+          if (current.length !== wanted.length || current.some((m, i) => m !== wanted[i])) {
+            this.update(r.owner, ownerRow.ref, { [r.set]: wanted });
+          }
+        }
+      }
+    }
+  }
+
   /** Adds or removes `member` in the owner's reverse set, when the owner exists. */
   private link(owner: string, set: string, ownerRef: unknown, member: string, add: boolean) {
+    if (this.bulk) return;
     if (typeof ownerRef !== 'string' || ownerRef === NULL_REF || !this.has(owner, ownerRef)) return;
     const current = this.get<Record<string, string[]>>(owner, ownerRef)[set];
     const has = current.includes(member);

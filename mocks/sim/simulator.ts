@@ -28,6 +28,8 @@ export class Simulator {
   readonly hardware = new Map<string, HostHardware>();
   /** Hidden guest nature per VM ref (templates pass theirs to clones). */
   readonly guests = new Map<string, GuestProfile>();
+  /** Each host's local SR, where scenarios put guests' disks by default. */
+  readonly localSr = new Map<string, string>();
   /** The next domid per host; dom0 is 0. */
   readonly nextDomid = new Map<string, number>();
 

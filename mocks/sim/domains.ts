@@ -1,0 +1,127 @@
+/**
+ * What happens to the database when a guest domain appears on or leaves a host:
+ * the bookkeeping XAPI does through xenopsd events and force_state_reset. Lifecycle
+ * operations and scenarios both go through here, so a VM built running and a VM
+ * started by a call look the same.
+ */
+import { DEFAULT_GUEST, type GuestProfile } from './hardware';
+import { NULL_REF } from './db';
+import type { MemoryFields } from './memory';
+import type { Simulator } from './simulator';
+import { xapiDatetime } from './time';
+
+export function guestOf(sim: Simulator, vm: string): GuestProfile {
+  return sim.guests.get(vm) ?? DEFAULT_GUEST;
+}
+
+function allocateDomid(sim: Simulator, host: string): number {
+  const domid = sim.nextDomid.get(host) ?? 1;
+  sim.nextDomid.set(host, domid + 1);
+  return domid;
+}
+
+/** The balloon target a guest settles at: its dynamic maximum, or static max without a balloon driver. */
+export function initialTarget(sim: Simulator, vm: string): number {
+  const record = sim.db.get<MemoryFields>('VM', vm);
+  return guestOf(sim, vm).hasTools ? record.memory_dynamic_max : record.memory_static_max;
+}
+
+/** Creates the running domain: power state, residency, metrics, attached devices, consoles. */
+export function createDomain(sim: Simulator, vm: string, host: string, options: { paused?: boolean } = {}): void {
+  const now = xapiDatetime(sim.clock.now());
+  const record = sim.db.get<MemoryFields & { metrics: string; VBDs: string[]; VIFs: string[]; domain_type: string }>('VM', vm);
+  const target = initialTarget(sim, vm);
+  sim.db.update('VM', vm, {
+    power_state: options.paused ? 'Paused' : 'Running',
+    resident_on: host,
+    scheduled_to_be_resident_on: NULL_REF,
+    domid: allocateDomid(sim, host),
+    memory_target: target,
+  });
+  sim.db.update('VM_metrics', record.metrics, {
+    memory_actual: target,
+    VCPUs_number: record.VCPUs_at_startup,
+    VCPUs_utilisation: {},
+    start_time: now,
+    last_updated: now,
+    current_domain_type: record.domain_type,
+    state: [],
+  });
+  for (const vbd of record.VBDs) sim.db.update('VBD', vbd, { currently_attached: !sim.db.get<{ empty: boolean }>('VBD', vbd).empty });
+  for (const vif of record.VIFs) sim.db.update('VIF', vif, { currently_attached: true });
+  createConsoles(sim, vm);
+}
+
+function createConsoles(sim: Simulator, vm: string) {
+  const guest = guestOf(sim, vm);
+  const isControlDomain = sim.db.get<{ is_control_domain: boolean }>('VM', vm).is_control_domain;
+  const protocols = isControlDomain ? ['vt100'] : guest.os === 'linux' ? ['vt100', 'rfb'] : ['rfb'];
+  for (const protocol of protocols) {
+    const uuid = sim.db.newUuid();
+    sim.db.create('console', { uuid, protocol, location: `/console?uuid=${uuid}`, VM: vm });
+  }
+}
+
+/**
+ * The guest agent reporting in once the OS has booted: VM_guest_metrics with the
+ * OS, drivers, features and addresses. Guests without tools never report.
+ */
+export function reportGuestAgent(sim: Simulator, vm: string): void {
+  const guest = guestOf(sim, vm);
+  if (!guest.hasTools) return;
+  const record = sim.db.get<{ guest_metrics: string; VIFs: string[] }>('VM', vm);
+  const networks: Record<string, string> = {};
+  for (const vif of record.VIFs) {
+    const { device, ipv4_addresses } = sim.db.get<{ device: string; ipv4_addresses: string[] }>('VIF', vif);
+    const ip = ipv4_addresses[0]?.split('/')[0] ?? `192.0.2.${100 + (Number(device) % 100)}`;
+    networks[`${device}/ip`] = ip;
+    networks[`${device}/ipv4/0`] = ip;
+  }
+  const values = {
+    os_version: guest.osVersion,
+    PV_drivers_version: guest.os === 'windows' ? { major: '9', minor: '4', micro: '0', build: '146' } : { major: '8', minor: '3', micro: '0', build: '1' },
+    PV_drivers_up_to_date: true,
+    PV_drivers_detected: true,
+    networks,
+    other: {
+      'feature-shutdown': '1',
+      'feature-poweroff': '1',
+      'feature-reboot': '1',
+      'feature-suspend': '1',
+      'feature-vcpu-hotplug': '1',
+      'feature-balloon': '1',
+      'has-vendor-device': '0',
+      platform_feature_multiprocessor_suspend: '1',
+    },
+    live: true,
+    can_use_hotplug_vbd: 'yes',
+    can_use_hotplug_vif: 'yes',
+    last_updated: xapiDatetime(sim.clock.now()),
+  };
+  if (record.guest_metrics !== NULL_REF && sim.db.has('VM_guest_metrics', record.guest_metrics)) {
+    sim.db.update('VM_guest_metrics', record.guest_metrics, values);
+  } else {
+    sim.db.update('VM', vm, { guest_metrics: sim.db.create('VM_guest_metrics', values) });
+  }
+}
+
+/**
+ * The domain is gone: XAPI's force_state_reset. Residency and domid cleared, devices
+ * detached, consoles removed, the guest agent no longer live.
+ */
+export function destroyDomain(sim: Simulator, vm: string, powerState: 'Halted' | 'Suspended' = 'Halted'): void {
+  const record = sim.db.get<{ metrics: string; guest_metrics: string; VBDs: string[]; VIFs: string[]; consoles: string[] }>('VM', vm);
+  for (const console of record.consoles) sim.db.delete('console', console);
+  for (const vbd of record.VBDs) sim.db.update('VBD', vbd, { currently_attached: false });
+  for (const vif of record.VIFs) sim.db.update('VIF', vif, { currently_attached: false });
+  sim.db.update('VM_metrics', record.metrics, { memory_actual: 0, VCPUs_number: 0, last_updated: xapiDatetime(sim.clock.now()) });
+  if (record.guest_metrics !== NULL_REF && sim.db.has('VM_guest_metrics', record.guest_metrics)) {
+    sim.db.update('VM_guest_metrics', record.guest_metrics, { live: false });
+  }
+  sim.db.update('VM', vm, {
+    power_state: powerState,
+    resident_on: NULL_REF,
+    scheduled_to_be_resident_on: NULL_REF,
+    domid: -1,
+  });
+}
