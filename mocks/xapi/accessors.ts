@@ -6,7 +6,8 @@
  */
 import type { FieldSpec, MessageSpec } from '../../src/xapi/model/schema';
 import { schema } from '../../src/xapi/model/schema';
-import type { Row } from '../sim/db';
+import { NULL_REF, type Row } from '../sim/db';
+import { RELATIONS } from '../sim/relations';
 import { XapiFailure } from '../sim/failure';
 import type { Simulator } from '../sim/simulator';
 import { compileWhere } from './where';
@@ -22,14 +23,16 @@ function allRecords(sim: Simulator, cls: string, keep: (row: Row) => boolean = (
   return out;
 }
 
-/** Field-level messages; setters exist only for RW fields, as in the datamodel. */
+/**
+ * Field-level messages. The datamodel decides which exist (implicit setters only for RW
+ * fields; custom setters such as VM.set_actions_after_crash for some others); where no
+ * hand-written implementation adds rules, a setter stores the value.
+ */
 function fieldAccessor(cls: string, name: string, field: FieldSpec, prefix: string): MethodImpl | undefined {
-  const rw = field.qualifier === 'RW';
   switch (prefix) {
     case 'get_':
       return ({ sim }: CallContext, self: string) => recordOf(sim, cls, self)[name];
     case 'set_':
-      if (!rw) return undefined;
       return ({ sim }: CallContext, self: string, value: unknown) => sim.db.update(cls, self, { [name]: value });
     case 'add_to_':
       if (field.type.kind !== 'map') return undefined;
@@ -64,6 +67,41 @@ function fieldAccessor(cls: string, name: string, field: FieldSpec, prefix: stri
   }
 }
 
+/** A constructor may only point at live objects (XAPI checks each ref it stores). */
+function assertRefsExist(sim: Simulator, cls: string, args: Record<string, unknown>) {
+  const spec = schema.classes.get(cls)!;
+  for (const [name, value] of Object.entries(args)) {
+    const field = spec.field.get(name);
+    if (field?.type.kind === 'ref' && value !== NULL_REF && !sim.db.has(field.type.cls, String(value))) {
+      throw new XapiFailure('HANDLE_INVALID', [field.type.cls, String(value)]);
+    }
+  }
+}
+
+/** Errors XAPI raises instead of destroying an object others still point at. */
+const DESTROY_GUARDS: Record<string, Record<string, 'NETWORK_CONTAINS_PIF' | 'NETWORK_CONTAINS_VIF'>> = {
+  network: { PIFs: 'NETWORK_CONTAINS_PIF', VIFs: 'NETWORK_CONTAINS_VIF' },
+};
+
+/**
+ * The implicit destructor: refuses where XAPI refuses, and otherwise clears the
+ * pointers of objects that referred to this one, so no ref is left dangling.
+ */
+function destroy(sim: Simulator, cls: string, self: string) {
+  const record = sim.db.get(cls, self);
+  for (const [set, code] of Object.entries(DESTROY_GUARDS[cls] ?? {})) {
+    const members = record[set] as string[];
+    if (members.length > 0) throw new XapiFailure(code, [members.join(', ')]);
+  }
+  for (const r of RELATIONS) {
+    if (r.owner !== cls) continue;
+    for (const member of record[r.set] as string[]) {
+      if (sim.db.has(r.cls, member)) sim.db.update(r.cls, member, { [r.field]: NULL_REF });
+    }
+  }
+  sim.db.delete(cls, self);
+}
+
 const FIELD_PREFIXES = ['add_to_', 'remove_from_', 'get_', 'set_', 'add_', 'remove_'];
 
 /** The generic implementation of a message, or undefined when it needs a custom one. */
@@ -94,10 +132,13 @@ export function genericAccessor(spec: MessageSpec): MethodImpl | undefined {
         [...sim.db.rows(cls)].filter((row) => row.record.name_label === label).map((row) => row.ref);
     case 'create':
       if (!spec.implicit) return undefined;
-      return ({ sim }: CallContext, args: Record<string, unknown>) => sim.db.create(cls, args);
+      return ({ sim }: CallContext, args: Record<string, unknown>) => {
+        assertRefsExist(sim, cls, args);
+        return sim.db.create(cls, args);
+      };
     case 'destroy':
       if (!spec.implicit) return undefined;
-      return ({ sim }: CallContext, self: string) => sim.db.delete(cls, self);
+      return ({ sim }: CallContext, self: string) => destroy(sim, cls, self);
   }
   // Getters and setters are implicit; maps and sets with custom key checks are not,
   // but behave the same for the fields the simulator models.

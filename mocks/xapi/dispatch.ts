@@ -53,31 +53,42 @@ export function listMethods(): string[] {
 export async function dispatch(sim: Simulator, method: string, params: unknown[]): Promise<CallResult> {
   if (method === 'system.listMethods') return { value: listMethods(), type: UNTYPED };
   const isAsync = method.startsWith('Async.');
-  const spec = resolve(isAsync ? method.slice(6) : method);
-  if (!spec || (isAsync && !spec.async)) throw new XapiFailure('MESSAGE_METHOD_UNKNOWN', [method]);
-
-  const required = spec.params.filter((p) => p.required).length;
-  if (params.length < required || params.length > spec.params.length) {
-    throw new XapiFailure('MESSAGE_PARAMETER_COUNT_MISMATCH', [
-      method,
-      String(spec.params.length),
-      String(params.length),
-    ]);
+  const name = isAsync ? method.slice(6) : method;
+  const spec = resolve(name);
+  if (!spec) {
+    // xapi session-checks the first parameter before looking for an extension of that name.
+    if (params.length > 0) sim.sessions.check(params[0]);
+    throw new XapiFailure('MESSAGE_METHOD_UNKNOWN', [method]);
   }
+  if (isAsync && !spec.async) {
+    // Not a datamodel error: gen_server.ml fails this with a bare "Fault".
+    throw new XapiFailure('Fault', [`No async mode for this operation (rpc: ${name})`]);
+  }
+
+  // Counts exclude the session; trailing params with defaults may be omitted, and
+  // extra ones are ignored when the message has defaults (gen_server.ml).
+  const offset = spec.takesSession ? 1 : 0;
+  const declared = spec.params.slice(offset);
+  const required = declared.filter((p) => p.required).length;
+  const received = params.length - offset;
+  const hasDefaults = required < declared.length;
+  if (received < required || (received > declared.length && !hasDefaults)) {
+    throw new XapiFailure('MESSAGE_PARAMETER_COUNT_MISMATCH', [name, String(required), String(received)]);
+  }
+  // Arguments are unmarshalled before the session is checked, so a type error wins.
+  const args = declared.slice(0, received).map((p, i) => decodeValue(p.type, params[i + offset]));
   const session = spec.takesSession ? sim.sessions.check(params[0]) : '';
-  const args = spec.params.slice(spec.takesSession ? 1 : 0, params.length).map((p, i) =>
-    decodeValue(p.type, params[i + (spec.takesSession ? 1 : 0)], p.name),
-  );
 
   const impl = implementation(spec);
   if (!impl || NOT_IMPLEMENTED.has(spec.method)) throw new XapiFailure('NOT_IMPLEMENTED', [spec.method]);
 
-  if (!spec.async) {
+  // XAPI gives every call that has an async form a task, except on task and event themselves.
+  if (!spec.async || spec.cls === 'task' || spec.cls === 'event') {
     const value = await impl({ sim, session, method: spec.method, task: undefined }, ...args);
     return { value, type: spec.result };
   }
 
-  const task = sim.tasks.create(`${isAsync ? 'Async.' : ''}${spec.method}`, session);
+  const task = sim.tasks.create(isAsync ? method : name, session);
   const ctx: CallContext = { sim, session, method: spec.method, task };
   const run = (async () => impl(ctx, ...args))();
   if (isAsync) {

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { datamodelPath, generate, schemaPath, typesPath } from './gen-xapi';
+
+describe('generated XAPI types', () => {
+  it('match ../shared/xapi/datamodel.json (run `npm run gen:xapi` when this fails)', () => {
+    const { types, schema } = generate(JSON.parse(readFileSync(datamodelPath, 'utf8')));
+    expect(readFileSync(typesPath, 'utf8')).toBe(types);
+    expect(readFileSync(schemaPath, 'utf8')).toBe(schema);
+  });
+
+  it('type every message with its params after the session', () => {
+    const types = readFileSync(typesPath, 'utf8');
+    expect(types).toContain(`"VM.start": { params: [vm: Ref<'VM'>, start_paused: boolean, force: boolean]; result: void };`);
+    expect(types).toContain('VM_BAD_POWER_STATE: [vm: string, expected: string, actual: string];');
+  });
+});

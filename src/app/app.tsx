@@ -1,0 +1,5 @@
+import { PoolStatusPage } from '../features/pool-status/pool-status-page';
+
+export function App() {
+  return <PoolStatusPage />;
+}
