@@ -193,8 +193,9 @@ export class Database {
   }
 
   /**
-   * Runs a scenario build: relation sets are computed once at the end, which keeps
-   * building thousands of objects that share one SR or network linear.
+   * Runs a scenario build. Reverse sets are updated in place rather than copied per
+   * write (nothing has read these records yet), which keeps building thousands of
+   * objects that share one SR or network linear.
    */
   bulkLoad(build: () => void): void {
     this.bulk = true;
@@ -202,37 +203,19 @@ export class Database {
       build();
     } finally {
       this.bulk = false;
-      this.rebuildRelations();
-    }
-  }
-
-  private rebuildRelations() {
-    for (const relations of RELATIONS_BY_CLASS.values()) {
-      for (const r of relations) {
-        const members = new Map<string, string[]>();
-        for (const row of this.rows(r.cls)) {
-          const owner = row.record[r.field];
-          if (typeof owner !== 'string' || !this.has(r.owner, owner)) continue;
-          const list = members.get(owner);
-          if (list) list.push(row.ref);
-          else members.set(owner, [row.ref]);
-        }
-        for (const ownerRow of this.rows(r.owner)) {
-          const wanted = members.get(ownerRow.ref) ?? [];
-          const current = ownerRow.record[r.set] as string[];
-          if (current.length !== wanted.length || current.some((m, i) => m !== wanted[i])) {
-            this.update(r.owner, ownerRow.ref, { [r.set]: wanted });
-          }
-        }
-      }
     }
   }
 
   /** Adds or removes `member` in the owner's reverse set, when the owner exists. */
   private link(owner: string, set: string, ownerRef: unknown, member: string, add: boolean) {
-    if (this.bulk) return;
     if (typeof ownerRef !== 'string' || ownerRef === NULL_REF || !this.has(owner, ownerRef)) return;
     const current = this.get<Record<string, string[]>>(owner, ownerRef)[set];
+    if (this.bulk) {
+      const at = current.indexOf(member);
+      if (add && at < 0) current.push(member);
+      if (!add && at >= 0) current.splice(at, 1);
+      return;
+    }
     const has = current.includes(member);
     if (add && !has) this.update(owner, ownerRef, { [set]: [...current, member] });
     if (!add && has) this.update(owner, ownerRef, { [set]: current.filter((m) => m !== member) });
