@@ -1,5 +1,6 @@
 /** Every hand-written XAPI method, composed from one table per class. */
 import { eventMethods } from './methods/event';
+import { messageMethods } from './methods/message';
 import { sessionMethods } from './methods/session';
 import { taskMethods } from './methods/task';
 import type { MethodTable } from './registry';
@@ -8,4 +9,5 @@ export const IMPLEMENTATIONS: MethodTable = {
   ...sessionMethods,
   ...eventMethods,
   ...taskMethods,
+  ...messageMethods,
 };
