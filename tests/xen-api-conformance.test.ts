@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'xen-api';
-import { type SimProcess, startSim } from './sim-process';
+import { type SimProcess, startSim } from '../scripts/sim-process';
 
 interface XoObject {
   $type: string;

@@ -16,7 +16,7 @@ const LISTENING = /Xenith simulator listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 export function startSim(args: string[] = []): Promise<SimProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/server.ts', '--port', '0', ...args], {
-    cwd: resolve(__dirname, '..'),
+    cwd: resolve(import.meta.dirname, '..'),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
