@@ -1,0 +1,15 @@
+/**
+ * `npm run bench`: speed and memory figures against their targets. Prints a table and
+ * writes bench-results.json. Benchmarks talk to 127.0.0.1 only.
+ */
+import { writeFileSync } from 'node:fs';
+import { type Figures, printTable } from './report';
+import { simulatorFigures } from './simulator';
+
+const figures: Figures = {
+  ...(await simulatorFigures()),
+};
+
+printTable(figures);
+writeFileSync('bench-results.json', `${JSON.stringify(figures, null, 2)}\n`);
+console.log('\nwrote bench-results.json');
