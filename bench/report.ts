@@ -26,8 +26,15 @@ export function meets(figure: Figure): boolean {
 }
 
 export function printTable(figures: Figures): void {
-  const rows = Object.entries(figures).map(([name, f]) => [name, `${round(f.value)} ${f.unit}`, `${f.target} ${f.unit}`, meets(f) ? 'ok' : 'MISSED']);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'target', ''], ...rows].map((r) => r[i].length)));
+  const rows = Object.entries(figures).map(([name, f]) => [
+    name,
+    `${round(f.value)} ${f.unit}`,
+    `${f.target} ${f.unit}`,
+    meets(f) ? 'ok' : 'MISSED',
+  ]);
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...[['figure', 'value', 'target', ''], ...rows].map((r) => r[i].length)),
+  );
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(line(['figure', 'value', 'target', '']));
   for (const r of rows) console.log(line(r));

@@ -1,16 +1,17 @@
 /**
  * `npm run sim -- --port 8080 --scenario demo [--speed N] [--seed N]`: the simulator
- * as a plain XAPI server for any client. node:http hands each request to msw's
- * getResponse with a baseUrl, so the handlers' relative paths match (STACK.md,
- * pitfall 6). It listens on 127.0.0.1 only: the simulator has one well-known password.
+ * as a plain XAPI server for any client. node:http calls the same endpoints the MSW
+ * handlers wrap (mocks/xapi/endpoints.ts) without MSW's Request/Response machinery,
+ * which would cost more than the call itself. It listens on 127.0.0.1 only: the
+ * simulator has one well-known password.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { getResponse } from 'msw';
-import { createHandlers } from './handlers';
 import { createSimulator, isScenarioName, SCENARIOS } from './sim/scenarios/index';
 import { DEFAULT_USERS } from './sim/sessions';
+import type { Simulator } from './sim/simulator';
+import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
 const HOST = '127.0.0.1';
 const USAGE = `usage: npm run sim -- [--port 8080] [--scenario ${Object.keys(SCENARIOS).join('|')}] [--speed N] [--seed N]`;
@@ -44,45 +45,29 @@ function options() {
   return { port, speed, seed, scenario };
 }
 
-async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
+async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    for (const v of Array.isArray(value) ? value : [value ?? '']) headers.append(name, v);
-  }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
-    method: req.method,
-    headers,
-    body: hasBody ? Buffer.concat(chunks) : undefined,
-  });
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-async function respond(res: ServerResponse, response: Response | undefined): Promise<void> {
-  if (!response) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
-    return;
-  }
-  // Chunks are written as they are, not joined: a get_all_records reply runs to megabytes.
-  const chunks: Uint8Array[] = [];
-  if (response.body) for await (const chunk of response.body) chunks.push(chunk);
-  const length = chunks.reduce((sum, c) => sum + c.byteLength, 0);
-  res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'Content-Length': length });
-  for (const chunk of chunks) res.write(chunk);
-  res.end();
+/** Routes a request to the shared endpoints; other requests get 404. */
+async function answer(sim: Simulator, req: IncomingMessage): Promise<WireReply> {
+  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'POST') return answerPost(sim, pathname, await readBody(req));
+  if (req.method === 'OPTIONS') return answerPreflight(req.headers['access-control-request-headers'] ?? null);
+  return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found\n' };
 }
 
 function main(): void {
   const { port, speed, seed, scenario } = options();
   const sim = createSimulator({ scenario, seed });
-  const handlers = createHandlers(() => sim);
-  let origin = '';
-
   const server = createServer((req, res) => {
-    toFetchRequest(req, origin)
-      .then((request) => getResponse(handlers, request, { baseUrl: origin }))
-      .then((response) => respond(res, response))
+    answer(sim, req)
+      .then(({ status, headers, body }) => {
+        res.writeHead(status, { ...headers, 'Content-Length': body === null ? 0 : Buffer.byteLength(body) });
+        res.end(body ?? undefined);
+      })
       .catch((error: unknown) => {
         console.error(error);
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -96,7 +81,7 @@ function main(): void {
   });
   const stopClock = sim.clock.startRealTime(speed);
   server.listen(port, HOST, () => {
-    origin = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+    const origin = `http://${HOST}:${(server.address() as AddressInfo).port}`;
     const [user] = DEFAULT_USERS;
     // One write, so a reader that stops at the first line (tests parse it for the port) has both.
     console.log(

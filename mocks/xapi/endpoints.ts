@@ -1,0 +1,88 @@
+/**
+ * The simulator's HTTP endpoints as plain functions from a request's essentials to a
+ * reply, free of any HTTP library: mocks/handlers.ts wraps them for MSW (browser and
+ * Vitest) and mocks/server.ts calls them straight from node:http, so every host runs
+ * the same code. Endpoints and headers follow xen-api's api_server.ml and http_svr.ml.
+ */
+import type { Simulator } from '../sim/simulator';
+import { asFailure, type CallResult, dispatch } from './dispatch';
+import { type JsonRpcCall, jsonRpcFailure, jsonRpcSuccess, parseJsonRpcCall } from './jsonrpc';
+import { parseMethodCall, type XmlRpcCall, xmlRpcFailure, xmlRpcSuccess } from './xmlrpc';
+
+export interface WireReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** Every RPC reply carries these, so a page on another origin may read it. */
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'X-Requested-With' };
+
+/** http_svr.ml's response_internal_error: what a body xapi cannot parse gets. */
+const INTERNAL_ERROR_PAGE =
+  '<html><body><h1>HTTP 500 internal server error</h1>An unexpected error occurred; please wait a while and ' +
+  'try again. If the problem persists, please contact your support representative.</body></html>';
+
+function reply(body: string, contentType: string, status = 200): WireReply {
+  return { status, headers: { 'Content-Type': contentType, ...CORS }, body };
+}
+
+const malformedBody = () => reply(INTERNAL_ERROR_PAGE, 'text/html', 500);
+
+export const JSON_RPC_PATH = '/jsonrpc';
+
+async function answerJsonRpc(sim: Simulator, body: string): Promise<WireReply> {
+  let call: JsonRpcCall;
+  try {
+    call = parseJsonRpcCall(body);
+  } catch {
+    return malformedBody();
+  }
+  let result: CallResult;
+  try {
+    result = await dispatch(sim, call.method, call.params);
+  } catch (error) {
+    return reply(jsonRpcFailure(call, asFailure(error)), 'application/json');
+  }
+  return reply(jsonRpcSuccess(call, result), 'application/json');
+}
+
+async function answerXmlRpc(sim: Simulator, body: string): Promise<WireReply> {
+  let call: XmlRpcCall;
+  try {
+    call = parseMethodCall(body);
+  } catch {
+    return malformedBody();
+  }
+  let result: CallResult;
+  try {
+    result = await dispatch(sim, call.method, call.params);
+  } catch (error) {
+    return reply(xmlRpcFailure(asFailure(error)), 'text/xml');
+  }
+  return reply(xmlRpcSuccess(call.method, result), 'text/xml');
+}
+
+/**
+ * A POST: JSON-RPC on /jsonrpc, XML-RPC everywhere else. xapi takes XML-RPC on / and
+ * /RPC2; clients use other paths too (xen-api's npm client posts to /xmlrpc).
+ */
+export function answerPost(sim: Simulator, pathname: string, body: string): Promise<WireReply> {
+  return pathname === JSON_RPC_PATH ? answerJsonRpc(sim, body) : answerXmlRpc(sim, body);
+}
+
+/**
+ * http_svr.ml's respond_to_options: echo the requested headers and name only PUT.
+ * That is enough for browsers, which never check Allow-Methods for a POST.
+ */
+export function answerPreflight(requestedHeaders: string | null): WireReply {
+  return {
+    status: 200,
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': requestedHeaders ? `${requestedHeaders}, X-Requested-With` : 'X-Requested-With',
+      'Access-Control-Allow-Methods': 'PUT',
+    },
+    body: null,
+  };
+}
