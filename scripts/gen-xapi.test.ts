@@ -11,7 +11,9 @@ describe('generated XAPI types', () => {
 
   it('type every message with its params after the session', () => {
     const types = readFileSync(typesPath, 'utf8');
-    expect(types).toContain(`"VM.start": { params: [vm: Ref<'VM'>, start_paused: boolean, force: boolean]; result: void };`);
+    expect(types).toContain(
+      `"VM.start": { params: [vm: Ref<'VM'>, start_paused: boolean, force: boolean]; result: void };`,
+    );
     expect(types).toContain('VM_BAD_POWER_STATE: [vm: string, expected: string, actual: string];');
   });
 });

@@ -117,9 +117,9 @@ export function generate(dm: Datamodel): { types: string; schema: string } {
     `// XAPI ${dm.meta.api_version} (release ${dm.meta.latest_release}).`,
     '/* eslint-disable */',
     '',
-    "declare const refBrand: unique symbol;",
+    'declare const refBrand: unique symbol;',
     '/** An opaque reference to an object of class C, "OpaqueRef:<uuid>" on the wire. */',
-    "export type Ref<C extends string> = string & { readonly [refBrand]: C };",
+    'export type Ref<C extends string> = string & { readonly [refBrand]: C };',
     '',
     `export const XAPI_API_VERSION = ${quote(dm.meta.api_version)};`,
     `export const XAPI_CLASSES = ${JSON.stringify(classes)} as const;`,
@@ -169,7 +169,10 @@ export function generate(dm: Datamodel): { types: string; schema: string } {
   }
   out.push('}', 'export type XapiMethod = keyof Methods;', '');
 
-  out.push('/** Parameters that follow each error code in ErrorDescription / error.data. */', 'export interface ErrorParams {');
+  out.push(
+    '/** Parameters that follow each error code in ErrorDescription / error.data. */',
+    'export interface ErrorParams {',
+  );
   for (const [code, e] of Object.entries(dm.errors)) {
     out.push(`  ${code}: [${e.params.map((p) => `${label(p)}: string`).join(', ')}];`);
   }

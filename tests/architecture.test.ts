@@ -22,9 +22,9 @@ function sourceFiles(dir: string): string[] {
 /** Every relative or package import of a file, resolved to a repo path where relative. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  const specs = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2],
-  );
+  const specs = [
+    ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2]);
   return specs.map((s) => (s.startsWith('.') ? relative(root, resolve(root, dirname(file), s)) : s));
 }
 
@@ -36,9 +36,21 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { files: 'mocks/sim', forbid: /^(react|msw|mocks\/xapi|mocks\/handlers|src\/(?!xapi\/model\/))/, why: 'the model is pure: no React, no MSW, only the generated datamodel from src/' },
-  { files: 'mocks/xapi', forbid: /^(react|msw|mocks\/handlers|src\/(?!xapi\/model\/))/, why: 'method tables know the model, not MSW or the app' },
-  { files: 'src/xapi', forbid: /^(react|@tanstack|zustand|mocks\/|src\/(features|store|queries|app|components)\/)/, why: 'the client is React-free and knows nothing of the simulator' },
+  {
+    files: 'mocks/sim',
+    forbid: /^(react|msw|mocks\/xapi|mocks\/handlers|src\/(?!xapi\/model\/))/,
+    why: 'the model is pure: no React, no MSW, only the generated datamodel from src/',
+  },
+  {
+    files: 'mocks/xapi',
+    forbid: /^(react|msw|mocks\/handlers|src\/(?!xapi\/model\/))/,
+    why: 'method tables know the model, not MSW or the app',
+  },
+  {
+    files: 'src/xapi',
+    forbid: /^(react|@tanstack|zustand|mocks\/|src\/(features|store|queries|app|components)\/)/,
+    why: 'the client is React-free and knows nothing of the simulator',
+  },
   { files: 'src/store', forbid: /^(mocks\/|src\/(features|app)\/)/, why: 'the bridge sits below features' },
   { files: 'src/queries', forbid: /^(mocks\/|src\/(features|app)\/)/, why: 'the bridge sits below features' },
   {
@@ -77,7 +89,9 @@ describe('layering', () => {
 
   it('mocks/handlers.ts is the only MSW-aware file outside the hosts', () => {
     const hosts = new Set(['mocks/handlers.ts', 'mocks/browser.ts', 'mocks/node.ts', 'mocks/server.ts']);
-    const msw = sourceFiles('mocks').filter((f) => !hosts.has(f) && !f.includes('.test.') && importsOf(f).some((t) => t === 'msw' || t.startsWith('msw/')));
+    const msw = sourceFiles('mocks').filter(
+      (f) => !hosts.has(f) && !f.includes('.test.') && importsOf(f).some((t) => t === 'msw' || t.startsWith('msw/')),
+    );
     expect(msw).toEqual([]);
   });
 });

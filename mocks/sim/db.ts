@@ -3,7 +3,7 @@
  * every datamodel field, and a generation counter that orders every change so
  * event.from can answer "what changed since token T" with XAPI's add/mod/del rules.
  */
-import { type FieldSpec, type Schema, schema as defaultSchema, type XapiType } from '../../src/xapi/model/schema';
+import { schema as defaultSchema, type FieldSpec, type Schema, type XapiType } from '../../src/xapi/model/schema';
 import { fail } from './failure';
 import type { SeededRandom } from './random';
 import { RELATIONS_BY_CLASS } from './relations';
@@ -275,10 +275,12 @@ export class Database {
     };
     const logStart = this.log.length ? this.log[0].gen : this.generation + 1;
     if (since + 1 >= logStart) {
-      for (let i = this.log.length - 1; i >= 0 && this.log[i].gen > since; i--) consider(this.log[i].cls, this.log[i].ref);
+      for (let i = this.log.length - 1; i >= 0 && this.log[i].gen > since; i--)
+        consider(this.log[i].cls, this.log[i].ref);
     } else {
       // The token predates the log: scan every live row and every tombstone.
-      for (const [cls, table] of this.tables) for (const row of table.values()) if (row.modified > since) consider(cls, row.ref);
+      for (const [cls, table] of this.tables)
+        for (const row of table.values()) if (row.modified > since) consider(cls, row.ref);
       for (const t of this.tombstones.values()) if (t.deleted > since) consider(t.cls, t.ref);
     }
     return out.sort((a, b) => a.gen - b.gen);

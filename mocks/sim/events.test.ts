@@ -94,15 +94,32 @@ describe('event.from', () => {
 
   it('collapses add+mod into add and add+del into nothing; del for objects that existed', async () => {
     const token = await tokenNow();
-    const kept = await call<string>(sim, 'network.create', session, { name_label: 'a', name_description: '', MTU: 1500, other_config: {} });
+    const kept = await call<string>(sim, 'network.create', session, {
+      name_label: 'a',
+      name_description: '',
+      MTU: 1500,
+      other_config: {},
+    });
     await call(sim, 'network.set_name_label', session, kept, 'a2');
-    const gone = await call<string>(sim, 'network.create', session, { name_label: 'b', name_description: '', MTU: 1500, other_config: {} });
+    const gone = await call<string>(sim, 'network.create', session, {
+      name_label: 'b',
+      name_description: '',
+      MTU: 1500,
+      other_config: {},
+    });
     await call(sim, 'network.destroy', session, gone);
-    const existing = await call<string>(sim, 'network.create', session, { name_label: 'c', name_description: '', MTU: 1500, other_config: {} });
+    const existing = await call<string>(sim, 'network.create', session, {
+      name_label: 'c',
+      name_description: '',
+      MTU: 1500,
+      other_config: {},
+    });
     const later = (await call<EventBatchResult>(sim, 'event.from', session, ['network'], token, 1)).token;
     await call(sim, 'network.destroy', session, existing);
     const afterDelete = await call<EventBatchResult>(sim, 'event.from', session, ['network'], later, 1);
-    expect(afterDelete.events).toEqual([{ id: expect.any(String), timestamp: '0.0', class: 'network', operation: 'del', ref: existing }]);
+    expect(afterDelete.events).toEqual([
+      { id: expect.any(String), timestamp: '0.0', class: 'network', operation: 'del', ref: existing },
+    ]);
     const batch = await call<EventBatchResult>(sim, 'event.from', session, ['network'], token, 1);
     const byRef = new Map(batch.events.map((e) => [e.ref, e]));
     expect(byRef.get(kept)?.operation).toBe('add');

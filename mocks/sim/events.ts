@@ -3,8 +3,9 @@
  * tokens "%020d,%020d", a long poll that returns soon after the first matching change
  * (after a short batching delay) or empty at the timeout, and logout ending the wait.
  */
-import type { Database, Row } from './db';
+
 import type { VirtualClock } from './clock';
+import type { Database, Row } from './db';
 import { fail, XapiFailure } from './failure';
 
 /** XAPI waits briefly after the first change so related changes arrive together. */
@@ -84,7 +85,8 @@ export class EventService {
         }
       }
     } else {
-      for (const c of this.db.changesSince(since, wants)) events.push(this.event(c.cls, c.ref, c.operation, c.gen, c.row));
+      for (const c of this.db.changesSince(since, wants))
+        events.push(this.event(c.cls, c.ref, c.operation, c.gen, c.row));
     }
     return { events, valid_ref_counts: this.validRefCounts(), token: this.token() };
   }
@@ -131,6 +133,7 @@ export class EventService {
 
   /** Ends every pending poll of a session that has logged out, as XAPI does. */
   endSession(session: string): void {
-    for (const w of [...this.waiters]) if (w.session === session) w.cancel(new XapiFailure('SESSION_INVALID', [session]));
+    for (const w of [...this.waiters])
+      if (w.session === session) w.cancel(new XapiFailure('SESSION_INVALID', [session]));
   }
 }

@@ -25,7 +25,13 @@ export interface GuestProfile {
 
 export const DEFAULT_GUEST: GuestProfile = {
   os: 'linux',
-  osVersion: { name: 'Debian GNU/Linux 12 (bookworm)', distro: 'debian', major: '12', minor: '8', uname: '6.1.0-28-amd64' },
+  osVersion: {
+    name: 'Debian GNU/Linux 12 (bookworm)',
+    distro: 'debian',
+    major: '12',
+    minor: '8',
+    uname: '6.1.0-28-amd64',
+  },
   hasTools: true,
   bootMs: 8_000,
   shutdownMs: 4_000,

@@ -21,7 +21,14 @@ export const ALERTS = {
   ALARM: 3,
 } as const;
 
-export function raiseMessage(sim: Simulator, name: string, priority: number, cls: MessageClass, objUuid: string, body: string): string {
+export function raiseMessage(
+  sim: Simulator,
+  name: string,
+  priority: number,
+  cls: MessageClass,
+  objUuid: string,
+  body: string,
+): string {
   return sim.db.create('message', {
     name,
     priority,

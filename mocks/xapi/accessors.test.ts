@@ -76,7 +76,12 @@ describe('generic accessors', () => {
   });
 
   it('keeps reverse relations when objects are created and destroyed', async () => {
-    const network = await call<string>(sim, 'network.create', session, { name_label: 'n', name_description: '', MTU: 1500, other_config: {} });
+    const network = await call<string>(sim, 'network.create', session, {
+      name_label: 'n',
+      name_description: '',
+      MTU: 1500,
+      other_config: {},
+    });
     const vif = await call<string>(sim, 'VIF.create', session, {
       device: '5',
       network,
@@ -95,14 +100,26 @@ describe('generic accessors', () => {
 describe('implicit constructors and destructors', () => {
   it('refuses to point a new object at a missing one', async () => {
     expect(
-      await callError(sim, 'VIF.create', session, { device: '7', network: 'OpaqueRef:gone', VM: vm, MAC: '', MTU: 1500, other_config: {}, qos_algorithm_type: '', qos_algorithm_params: {} }),
+      await callError(sim, 'VIF.create', session, {
+        device: '7',
+        network: 'OpaqueRef:gone',
+        VM: vm,
+        MAC: '',
+        MTU: 1500,
+        other_config: {},
+        qos_algorithm_type: '',
+        qos_algorithm_params: {},
+      }),
     ).toEqual(['HANDLE_INVALID', 'network', 'OpaqueRef:gone']);
   });
 
   it('refuses to destroy a network that still has PIFs', async () => {
     const [network] = await call<string[]>(sim, 'network.get_by_name_label', session, 'DMZ (VLAN 100)');
     const pifs = sim.db.get<{ PIFs: string[] }>('network', network).PIFs;
-    expect(await callError(sim, 'network.destroy', session, network)).toEqual(['NETWORK_CONTAINS_PIF', pifs.join(', ')]);
+    expect(await callError(sim, 'network.destroy', session, network)).toEqual([
+      'NETWORK_CONTAINS_PIF',
+      pifs.join(', '),
+    ]);
     expect(sim.db.has('network', network)).toBe(true);
   });
 });

@@ -7,11 +7,11 @@
 import type { FieldSpec, MessageSpec } from '../../src/xapi/model/schema';
 import { schema } from '../../src/xapi/model/schema';
 import { NULL_REF, type Row } from '../sim/db';
-import { RELATIONS } from '../sim/relations';
 import { XapiFailure } from '../sim/failure';
+import { RELATIONS } from '../sim/relations';
 import type { Simulator } from '../sim/simulator';
-import { compileWhere } from './where';
 import type { CallContext, MethodImpl } from './registry';
+import { compileWhere } from './where';
 
 function recordOf(sim: Simulator, cls: string, ref: string): Record<string, unknown> {
   return sim.db.get(cls, ref);
@@ -152,4 +152,3 @@ export function genericAccessor(spec: MessageSpec): MethodImpl | undefined {
   }
   return undefined;
 }
-

@@ -19,7 +19,9 @@ function rpcText(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? `I(${value})` : `F(${value})`;
   if (Array.isArray(value)) return `Enum[${value.map(rpcText).join(';')}]`;
   if (value === null || value === undefined) return 'N';
-  return `Dict[${Object.entries(value as object).map(([k, v]) => `${k}:${rpcText(v)}`).join(';')}]`;
+  return `Dict[${Object.entries(value as object)
+    .map(([k, v]) => `${k}:${rpcText(v)}`)
+    .join(';')}]`;
 }
 
 const EXPECTED: Record<string, string> = {
@@ -36,7 +38,9 @@ const EXPECTED: Record<string, string> = {
 
 /** A value whose type does not match: xapi answers INTERNAL_ERROR with the Failure text. */
 function typeError(type: XapiType, value: unknown): never {
-  throw new XapiFailure('INTERNAL_ERROR', [`Failure("Expected ${EXPECTED[type.kind] ?? type.kind}, got '${rpcText(value)}'")`]);
+  throw new XapiFailure('INTERNAL_ERROR', [
+    `Failure("Expected ${EXPECTED[type.kind] ?? type.kind}, got '${rpcText(value)}'")`,
+  ]);
 }
 
 export function decodeValue(type: XapiType, value: unknown): unknown {

@@ -92,14 +92,20 @@ describe('arity, types and sessions', () => {
 
 describe('tasks', () => {
   it('runs an Async call as a task whose result is the XML-RPC text of the value', async () => {
-    const task = (await dispatch(sim, 'Async.network.create', [session, { name_label: 'lab', name_description: '', MTU: 1500, other_config: {} }]))
-      .value as string;
+    const task = (
+      await dispatch(sim, 'Async.network.create', [
+        session,
+        { name_label: 'lab', name_description: '', MTU: 1500, other_config: {} },
+      ])
+    ).value as string;
     await settle(sim, Promise.resolve());
     const record = (await call<Row>(sim, 'task.get_record', session, task)).record;
     expect(record.name_label).toBe('Async.network.create');
     expect(record.status).toBe('success');
     expect(record.progress).toBe(1);
-    const network = sim.db.refs('network').find((n) => sim.db.get<{ name_label: string }>('network', n).name_label === 'lab');
+    const network = sim.db
+      .refs('network')
+      .find((n) => sim.db.get<{ name_label: string }>('network', n).name_label === 'lab');
     expect(record.result).toBe(`<value>${network}</value>`);
   });
 

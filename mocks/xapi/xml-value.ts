@@ -73,10 +73,12 @@ export function encodeUntyped(value: unknown): string {
   if (value instanceof Row) return encodeXmlValue(value, { kind: 'record', cls: value.cls });
   if (value === null || value === undefined) return '<value></value>';
   if (typeof value === 'boolean') return `<value><boolean>${value ? 1 : 0}</boolean></value>`;
-  if (typeof value === 'number') return Number.isInteger(value) ? `<value>${value}</value>` : `<value><double>${value}</double></value>`;
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? `<value>${value}</value>` : `<value><double>${value}</double></value>`;
   if (typeof value === 'string') return `<value>${escapeXml(value)}</value>`;
   if (Array.isArray(value)) return `<value><array><data>${value.map(encodeUntyped).join('')}</data></array></value>`;
   let out = '<value><struct>';
-  for (const [k, v] of entriesOf(value)) if (v !== undefined) out += `<member><name>${escapeXml(k)}</name>${encodeUntyped(v)}</member>`;
+  for (const [k, v] of entriesOf(value))
+    if (v !== undefined) out += `<member><name>${escapeXml(k)}</name>${encodeUntyped(v)}</member>`;
   return `${out}</struct></value>`;
 }

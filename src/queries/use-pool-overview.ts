@@ -31,7 +31,11 @@ export function usePoolOverview() {
       }
       return {
         pool: Object.values(pools)[0],
-        hosts: Object.entries(hosts).map(([ref, h]) => ({ ...h, ref, memoryTotal: metrics[h.metrics]?.memory_total ?? 0 })),
+        hosts: Object.entries(hosts).map(([ref, h]) => ({
+          ...h,
+          ref,
+          memoryTotal: metrics[h.metrics]?.memory_total ?? 0,
+        })),
         guestsByPowerState,
         templates,
       };

@@ -78,9 +78,21 @@ export class PoolBuilder {
 
   private createStorageManagers() {
     const sms: [string, string, string[]][] = [
-      ['ext', 'Local EXT3 VHD', ['SR_PROBE', 'VDI_CREATE', 'VDI_DELETE', 'VDI_ATTACH', 'VDI_DETACH', 'VDI_CLONE', 'VDI_SNAPSHOT', 'VDI_RESIZE']],
-      ['nfs', 'NFS VHD', ['SR_PROBE', 'VDI_CREATE', 'VDI_DELETE', 'VDI_ATTACH', 'VDI_DETACH', 'VDI_CLONE', 'VDI_SNAPSHOT', 'VDI_RESIZE']],
-      ['lvmoiscsi', 'LVHD over iSCSI', ['SR_PROBE', 'VDI_CREATE', 'VDI_DELETE', 'VDI_ATTACH', 'VDI_DETACH', 'VDI_CLONE', 'VDI_SNAPSHOT', 'VDI_RESIZE']],
+      [
+        'ext',
+        'Local EXT3 VHD',
+        ['SR_PROBE', 'VDI_CREATE', 'VDI_DELETE', 'VDI_ATTACH', 'VDI_DETACH', 'VDI_CLONE', 'VDI_SNAPSHOT', 'VDI_RESIZE'],
+      ],
+      [
+        'nfs',
+        'NFS VHD',
+        ['SR_PROBE', 'VDI_CREATE', 'VDI_DELETE', 'VDI_ATTACH', 'VDI_DETACH', 'VDI_CLONE', 'VDI_SNAPSHOT', 'VDI_RESIZE'],
+      ],
+      [
+        'lvmoiscsi',
+        'LVHD over iSCSI',
+        ['SR_PROBE', 'VDI_CREATE', 'VDI_DELETE', 'VDI_ATTACH', 'VDI_DETACH', 'VDI_CLONE', 'VDI_SNAPSHOT', 'VDI_RESIZE'],
+      ],
       ['iso', 'ISO', ['VDI_INTRODUCE', 'VDI_ATTACH', 'VDI_DETACH']],
     ];
     for (const [type, name, capabilities] of sms) {
@@ -120,7 +132,9 @@ export class PoolBuilder {
   private vlans: { network: string; tag: number }[] = [];
 
   private addVlanPif(host: string, network: string, tag: number) {
-    const tagged = this.db.get<{ PIFs: string[] }>('host', host).PIFs.find((p) => this.db.get<{ device: string }>('PIF', p).device === 'eth1');
+    const tagged = this.db
+      .get<{ PIFs: string[] }>('host', host)
+      .PIFs.find((p) => this.db.get<{ device: string }>('PIF', p).device === 'eth1');
     if (!tagged) return;
     const { MAC } = this.db.get<{ MAC: string }>('PIF', tagged);
     const pif = this.db.create('PIF', {
@@ -149,7 +163,12 @@ export class PoolBuilder {
     const cpuCount = spec.sockets * spec.coresPerSocket * spec.threadsPerCore;
     const model = spec.cpuModel ?? 'Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz';
     const now = xapiDatetime(this.sim.clock.now());
-    const metrics = db.create('host_metrics', { memory_total: memoryBytes, memory_free: memoryBytes - xenBytes, live: true, last_updated: now });
+    const metrics = db.create('host_metrics', {
+      memory_total: memoryBytes,
+      memory_free: memoryBytes - xenBytes,
+      live: true,
+      last_updated: now,
+    });
     const host = db.create('host', {
       name_label: spec.name,
       name_description: '',
@@ -182,7 +201,8 @@ export class PoolBuilder {
         family: '6',
         model: '106',
         stepping: '6',
-        flags: 'fpu de tsc msr pae mce cx8 apic sep mca cmov pat clflush acpi mmx fxsr sse sse2 ht syscall nx lm constant_tsc rep_good nopl nonstop_tsc pni pclmulqdq vmx est ssse3 fma cx16 sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand hypervisor lahf_lm abm',
+        flags:
+          'fpu de tsc msr pae mce cx8 apic sep mca cmov pat clflush acpi mmx fxsr sse sse2 ht syscall nx lm constant_tsc rep_good nopl nonstop_tsc pni pclmulqdq vmx est ssse3 fma cx16 sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand hypervisor lahf_lm abm',
         features: '1fcbfbff-f7fa3223-2d93fbff-00000423',
       },
       capabilities: ['xen-3.0-x86_64', 'hvm-3.0-x86_32', 'hvm-3.0-x86_32p', 'hvm-3.0-x86_64'],
@@ -226,7 +246,9 @@ export class PoolBuilder {
   private createPifs(host: string, nics: number, address: string) {
     for (let n = 0; n < nics; n++) {
       const device = `eth${n}`;
-      let network = this.db.refs('network').find((ref) => this.db.get<{ bridge: string }>('network', ref).bridge === `xenbr${n}`);
+      let network = this.db
+        .refs('network')
+        .find((ref) => this.db.get<{ bridge: string }>('network', ref).bridge === `xenbr${n}`);
       network ??= this.network({ name: `Pool-wide network associated with ${device}`, bridge: `xenbr${n}` });
       const metrics = this.db.create('PIF_metrics', {
         carrier: true,
@@ -277,7 +299,19 @@ export class PoolBuilder {
       virtual_allocation: 0,
       other_config: { 'i18n-key': 'local-storage' },
       sm_config: { devserial: `scsi-${hostName}` },
-      allowed_operations: ['forget', 'VDI_create', 'VDI_destroy', 'scan', 'destroy', 'VDI_snapshot', 'VDI_clone', 'VDI_resize', 'update', 'plug', 'unplug'],
+      allowed_operations: [
+        'forget',
+        'VDI_create',
+        'VDI_destroy',
+        'scan',
+        'destroy',
+        'VDI_snapshot',
+        'VDI_clone',
+        'VDI_resize',
+        'update',
+        'plug',
+        'unplug',
+      ],
     });
     this.db.create('PBD', { host, SR: sr, device_config: { device: '/dev/sda3' }, currently_attached: true });
     this.sim.localSr.set(host, sr);
@@ -291,7 +325,11 @@ export class PoolBuilder {
       type === 'nfs'
         ? { server: '192.0.2.50', serverpath: '/export/xen', nfsversion: '4.1' }
         : type === 'lvmoiscsi'
-          ? { target: '192.0.2.51', targetIQN: 'iqn.2026-01.test.xenith:storage', SCSIid: '36001405a1b2c3d4e5f60718293a4b5c6' }
+          ? {
+              target: '192.0.2.51',
+              targetIQN: 'iqn.2026-01.test.xenith:storage',
+              SCSIid: '36001405a1b2c3d4e5f60718293a4b5c6',
+            }
           : { location: '192.0.2.50:/export/iso', type: 'nfs_iso' };
     this.db.create('PBD', { host, SR: sr, device_config: deviceConfig, currently_attached: true });
   }
@@ -304,7 +342,19 @@ export class PoolBuilder {
       content_type: spec.type === 'iso' ? 'iso' : 'user',
       shared: true,
       physical_size: spec.sizeGiB * GiB,
-      allowed_operations: ['forget', 'VDI_create', 'VDI_destroy', 'scan', 'destroy', 'VDI_snapshot', 'VDI_clone', 'VDI_resize', 'update', 'plug', 'unplug'],
+      allowed_operations: [
+        'forget',
+        'VDI_create',
+        'VDI_destroy',
+        'scan',
+        'destroy',
+        'VDI_snapshot',
+        'VDI_clone',
+        'VDI_resize',
+        'update',
+        'plug',
+        'unplug',
+      ],
     });
     this.sharedSrs.push(sr);
     for (const host of this.db.refs('host')) this.plug(sr, host);
@@ -315,7 +365,11 @@ export class PoolBuilder {
   private createControlDomain(host: string, spec: HostSpec, cpuCount: number) {
     const memory = (spec.dom0MemoryGiB ?? Math.min(8, Math.max(2, Math.round(spec.memoryGiB / 64)))) * GiB;
     const vcpus = Math.min(16, cpuCount);
-    const metrics = this.db.create('VM_metrics', { VCPUs_number: vcpus, memory_actual: memory, install_time: xapiDatetime(this.sim.clock.now()) });
+    const metrics = this.db.create('VM_metrics', {
+      VCPUs_number: vcpus,
+      memory_actual: memory,
+      install_time: xapiDatetime(this.sim.clock.now()),
+    });
     const vm = this.db.create('VM', {
       name_label: `Control domain on host: ${spec.name}`,
       name_description: 'The domain which manages physical devices and manages other domains',
@@ -344,7 +398,14 @@ export class PoolBuilder {
   templates(): void {
     for (const spec of STANDARD_TEMPLATES) {
       const ref = this.db.create('VM', {
-        ...this.vmMemoryAndCpu(spec.staticMinMiB, spec.dynamicMinMiB, spec.dynamicMinMiB, spec.staticMaxMiB, spec.vcpus, spec.vcpus),
+        ...this.vmMemoryAndCpu(
+          spec.staticMinMiB,
+          spec.dynamicMinMiB,
+          spec.dynamicMinMiB,
+          spec.staticMaxMiB,
+          spec.vcpus,
+          spec.vcpus,
+        ),
         name_label: spec.name,
         name_description: `Template which allows VM installation from install media (${spec.os === 'windows' ? 'Windows' : 'Linux'})`,
         is_a_template: true,
@@ -353,8 +414,20 @@ export class PoolBuilder {
         power_state: 'Halted',
         HVM_boot_policy: 'BIOS order',
         HVM_boot_params: { order: 'cdn' },
-        platform: { viridian: spec.os === 'windows' ? 'true' : 'false', acpi: '1', apic: 'true', pae: 'true', nx: 'true', 'device-model': 'qemu-upstream-compat' },
-        other_config: { default_template: 'true', disks: provisionXml(spec.diskGiB), 'install-methods': 'cdrom', linux_template: String(spec.os === 'linux') },
+        platform: {
+          viridian: spec.os === 'windows' ? 'true' : 'false',
+          acpi: '1',
+          apic: 'true',
+          pae: 'true',
+          nx: 'true',
+          'device-model': 'qemu-upstream-compat',
+        },
+        other_config: {
+          default_template: 'true',
+          disks: provisionXml(spec.diskGiB),
+          'install-methods': 'cdrom',
+          linux_template: String(spec.os === 'linux'),
+        },
         recommendations: `<restrictions><restriction field="memory-static-max" max="${1536 * GiB}"/><restriction field="vcpus-max" max="32"/></restrictions>`,
         metrics: NULL_REF,
         domain_type: 'hvm',
@@ -363,12 +436,24 @@ export class PoolBuilder {
         actions_after_reboot: 'restart',
         actions_after_crash: 'restart',
       });
-      this.sim.guests.set(ref, { ...DEFAULT_GUEST, os: spec.os, osVersion: spec.osVersion, hasTools: spec.toolsByDefault });
+      this.sim.guests.set(ref, {
+        ...DEFAULT_GUEST,
+        os: spec.os,
+        osVersion: spec.osVersion,
+        hasTools: spec.toolsByDefault,
+      });
       this.templatesByName.set(spec.name, { ref, spec });
     }
   }
 
-  private vmMemoryAndCpu(smin: number, dmin: number, dmax: number, smax: number, vcpusMax: number, vcpusAtStartup: number) {
+  private vmMemoryAndCpu(
+    smin: number,
+    dmin: number,
+    dmax: number,
+    smax: number,
+    vcpusMax: number,
+    vcpusAtStartup: number,
+  ) {
     const fields = {
       memory_static_min: smin * MiB,
       memory_dynamic_min: dmin * MiB,
@@ -387,14 +472,37 @@ export class PoolBuilder {
     const db = this.db;
     const template = spec.template ? this.templatesByName.get(spec.template) : undefined;
     const t = template?.spec ?? STANDARD_TEMPLATES[0];
-    const memory = spec.memoryMiB ?? { staticMin: t.staticMinMiB, dynamicMin: t.dynamicMinMiB, dynamicMax: t.staticMaxMiB, staticMax: t.staticMaxMiB };
+    const memory = spec.memoryMiB ?? {
+      staticMin: t.staticMinMiB,
+      dynamicMin: t.dynamicMinMiB,
+      dynamicMax: t.staticMaxMiB,
+      staticMax: t.staticMaxMiB,
+    };
     const vcpusMax = spec.vcpus?.max ?? t.vcpus;
-    const guest: GuestProfile = { ...DEFAULT_GUEST, os: t.os, osVersion: t.osVersion, hasTools: t.toolsByDefault, ...spec.guest };
+    const guest: GuestProfile = {
+      ...DEFAULT_GUEST,
+      os: t.os,
+      osVersion: t.osVersion,
+      hasTools: t.toolsByDefault,
+      ...spec.guest,
+    };
     const now = xapiDatetime(this.sim.clock.now());
-    const metrics = db.create('VM_metrics', { install_time: now, memory_actual: 0, VCPUs_number: 0, current_domain_type: 'unspecified' });
+    const metrics = db.create('VM_metrics', {
+      install_time: now,
+      memory_actual: 0,
+      VCPUs_number: 0,
+      current_domain_type: 'unspecified',
+    });
     const index = this.vmCount++;
     const vm = db.create('VM', {
-      ...this.vmMemoryAndCpu(memory.staticMin ?? Math.min(memory.dynamicMin, t.staticMinMiB), memory.dynamicMin, memory.dynamicMax, memory.staticMax, vcpusMax, spec.vcpus?.atStartup ?? vcpusMax),
+      ...this.vmMemoryAndCpu(
+        memory.staticMin ?? Math.min(memory.dynamicMin, t.staticMinMiB),
+        memory.dynamicMin,
+        memory.dynamicMax,
+        memory.staticMax,
+        vcpusMax,
+        spec.vcpus?.atStartup ?? vcpusMax,
+      ),
       name_label: spec.name,
       name_description: spec.description ?? '',
       tags: spec.tags ?? [],
@@ -403,7 +511,14 @@ export class PoolBuilder {
       is_a_template: false,
       HVM_boot_policy: 'BIOS order',
       HVM_boot_params: { order: 'dc' },
-      platform: { viridian: String(guest.os === 'windows'), acpi: '1', apic: 'true', pae: 'true', nx: 'true', 'device-model': 'qemu-upstream-compat' },
+      platform: {
+        viridian: String(guest.os === 'windows'),
+        acpi: '1',
+        apic: 'true',
+        pae: 'true',
+        nx: 'true',
+        'device-model': 'qemu-upstream-compat',
+      },
       other_config: template ? { base_template_name: t.name, 'install-methods': 'cdrom', mac_seed: db.newUuid() } : {},
       metrics,
       actions_after_shutdown: 'destroy',
@@ -417,9 +532,9 @@ export class PoolBuilder {
     });
     this.sim.guests.set(vm, guest);
     const disks = spec.disks ?? (spec.host ? [{ sizeGiB: t.diskGiB, sr: this.sim.localSr.get(spec.host)! }] : []);
-    disks.forEach((disk, i) => this.attachDisk(vm, disk.sizeGiB, disk.sr, i, spec.name));
+    for (const [i, disk] of disks.entries()) this.attachDisk(vm, disk.sizeGiB, disk.sr, i, spec.name);
     this.attachCdrom(vm, disks.length);
-    (spec.networks ?? [this.management]).forEach((network, i) => this.attachVif(vm, network, i, index));
+    for (const [i, network] of (spec.networks ?? [this.management]).entries()) this.attachVif(vm, network, i, index);
 
     const power = spec.power ?? 'Halted';
     if (power === 'Running' || power === 'Paused') {
@@ -466,7 +581,10 @@ export class PoolBuilder {
 
   private growSr(sr: string, virtualBytes: number, usedBytes: number) {
     const r = this.db.get<{ virtual_allocation: number; physical_utilisation: number }>('SR', sr);
-    this.db.update('SR', sr, { virtual_allocation: r.virtual_allocation + virtualBytes, physical_utilisation: r.physical_utilisation + usedBytes });
+    this.db.update('SR', sr, {
+      virtual_allocation: r.virtual_allocation + virtualBytes,
+      physical_utilisation: r.physical_utilisation + usedBytes,
+    });
   }
 
   private attachCdrom(vm: string, position: number) {
@@ -544,8 +662,16 @@ export class PoolBuilder {
   finish(defaultSr: string): void {
     this.db.update('pool', this.pool, { default_SR: defaultSr, suspend_image_SR: defaultSr, crash_dump_SR: defaultSr });
     const hosts = this.db.refs('host');
-    const cpus = hosts.reduce((n, h) => n + Number(this.db.get<{ cpu_info: Record<string, string> }>('host', h).cpu_info.cpu_count), 0);
-    const sockets = hosts.reduce((n, h) => n + Number(this.db.get<{ cpu_info: Record<string, string> }>('host', h).cpu_info.socket_count), 0);
-    this.db.update('pool', this.pool, { cpu_info: { cpu_count: String(cpus), socket_count: String(sockets), vendor: 'GenuineIntel' } });
+    const cpus = hosts.reduce(
+      (n, h) => n + Number(this.db.get<{ cpu_info: Record<string, string> }>('host', h).cpu_info.cpu_count),
+      0,
+    );
+    const sockets = hosts.reduce(
+      (n, h) => n + Number(this.db.get<{ cpu_info: Record<string, string> }>('host', h).cpu_info.socket_count),
+      0,
+    );
+    this.db.update('pool', this.pool, {
+      cpu_info: { cpu_count: String(cpus), socket_count: String(sockets), vendor: 'GenuineIntel' },
+    });
   }
 }

@@ -9,14 +9,30 @@ export const LARGE_HOSTS = 64;
 export const LARGE_VMS = 5_000;
 
 const ROLES = ['web', 'app', 'db', 'cache', 'queue', 'worker', 'ci', 'mail', 'proxy', 'search'];
-const TEMPLATES = ['Debian Bookworm 12', 'Ubuntu Noble Numbat 24.04', 'Rocky Linux 9', 'Windows Server 2022 (64-bit)', 'AlmaLinux 9'];
+const TEMPLATES = [
+  'Debian Bookworm 12',
+  'Ubuntu Noble Numbat 24.04',
+  'Rocky Linux 9',
+  'Windows Server 2022 (64-bit)',
+  'AlmaLinux 9',
+];
 
 export function buildLarge(sim: Simulator): void {
   const b = new PoolBuilder(sim, 'Large pool');
   const nfs = b.sharedSr({ name: 'NFS VM storage', type: 'nfs', sizeGiB: 262_144 });
   const hosts: string[] = [];
   for (let i = 0; i < LARGE_HOSTS; i++) {
-    hosts.push(b.host({ name: `host-${String(i + 1).padStart(2, '0')}`, memoryGiB: i % 4 === 0 ? 1024 : 512, sockets: 2, coresPerSocket: 24, threadsPerCore: 2, nics: 2, localDiskGiB: 1800 }));
+    hosts.push(
+      b.host({
+        name: `host-${String(i + 1).padStart(2, '0')}`,
+        memoryGiB: i % 4 === 0 ? 1024 : 512,
+        sockets: 2,
+        coresPerSocket: 24,
+        threadsPerCore: 2,
+        nics: 2,
+        localDiskGiB: 1800,
+      }),
+    );
   }
   b.templates();
   const r = sim.random;

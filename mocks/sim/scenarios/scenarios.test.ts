@@ -19,14 +19,25 @@ function expectRelationsConsistent(sim: Simulator) {
       expected.get(owner)!.push(row.ref);
     }
     for (const row of sim.db.rows(r.owner)) {
-      expect([...(row.record[r.set] as string[])].sort(), `${r.owner}.${r.set}`).toEqual((expected.get(row.ref) ?? []).sort());
+      expect([...(row.record[r.set] as string[])].sort(), `${r.owner}.${r.set}`).toEqual(
+        (expected.get(row.ref) ?? []).sort(),
+      );
     }
   }
 }
 
 describe('demo scenario', () => {
   const sim = createSimulator({ scenario: 'demo' });
-  type Vm = { name_label: string; power_state: string; is_a_template: boolean; is_control_domain: boolean; is_a_snapshot: boolean; VBDs: string[]; consoles: string[]; guest_metrics: string };
+  type Vm = {
+    name_label: string;
+    power_state: string;
+    is_a_template: boolean;
+    is_control_domain: boolean;
+    is_a_snapshot: boolean;
+    VBDs: string[];
+    consoles: string[];
+    guest_metrics: string;
+  };
   const guests = records<Vm>(sim, 'VM').filter((v) => !v.is_a_template && !v.is_control_domain && !v.is_a_snapshot);
 
   it('has three differently sized hosts, each with a control domain', () => {
@@ -34,14 +45,18 @@ describe('demo scenario', () => {
     expect(hosts).toHaveLength(3);
     const sizes = hosts.map((h) => sim.db.get<{ memory_total: number }>('host_metrics', h.metrics).memory_total);
     expect(new Set(sizes).size).toBe(3);
-    for (const h of hosts) expect(sim.db.get<{ is_control_domain: boolean }>('VM', h.control_domain).is_control_domain).toBe(true);
+    for (const h of hosts)
+      expect(sim.db.get<{ is_control_domain: boolean }>('VM', h.control_domain).is_control_domain).toBe(true);
   });
 
   it('has about fifteen guests in every power state, Linux and Windows, with and without tools', () => {
     expect(guests.length).toBeGreaterThanOrEqual(15);
     expect(new Set(guests.map((g) => g.power_state))).toEqual(new Set(['Running', 'Halted', 'Suspended', 'Paused']));
     const running = guests.filter((g) => g.power_state === 'Running');
-    const os = running.map((g) => sim.db.find<{ os_version: Record<string, string> }>('VM_guest_metrics', g.guest_metrics)?.os_version.distro);
+    const os = running.map(
+      (g) =>
+        sim.db.find<{ os_version: Record<string, string> }>('VM_guest_metrics', g.guest_metrics)?.os_version.distro,
+    );
     expect(os).toContain('windows');
     expect(os).toContain('debian');
     expect(running.some((g) => g.guest_metrics === NULL_REF)).toBe(true);
@@ -49,7 +64,9 @@ describe('demo scenario', () => {
 
   it('ships the standard templates, local and shared storage, and a VLAN network', () => {
     const templates = records<Vm>(sim, 'VM').filter((v) => v.is_a_template);
-    expect(templates.map((t) => t.name_label)).toEqual(expect.arrayContaining(['Debian Bookworm 12', 'Windows Server 2022 (64-bit)']));
+    expect(templates.map((t) => t.name_label)).toEqual(
+      expect.arrayContaining(['Debian Bookworm 12', 'Windows Server 2022 (64-bit)']),
+    );
     const srs = records<{ shared: boolean; type: string }>(sim, 'SR');
     expect(srs.filter((s) => !s.shared && s.type === 'ext')).toHaveLength(3);
     expect(srs.some((s) => s.shared && s.type === 'nfs')).toBe(true);
@@ -59,7 +76,9 @@ describe('demo scenario', () => {
 
   it('attaches running guests’ disks and gives them consoles', () => {
     for (const g of guests.filter((v) => v.power_state === 'Running')) {
-      const attached = g.VBDs.filter((vbd) => sim.db.get<{ currently_attached: boolean }>('VBD', vbd).currently_attached);
+      const attached = g.VBDs.filter(
+        (vbd) => sim.db.get<{ currently_attached: boolean }>('VBD', vbd).currently_attached,
+      );
       expect(attached.length, g.name_label).toBeGreaterThan(0);
       expect(g.consoles.length, g.name_label).toBeGreaterThan(0);
     }
@@ -79,7 +98,9 @@ describe('large scenario', () => {
 
   it('has 64 hosts and 5,000 guests', () => {
     expect(sim.db.count('host')).toBe(64);
-    const guests = records<{ is_a_template: boolean; is_control_domain: boolean }>(sim, 'VM').filter((v) => !v.is_a_template && !v.is_control_domain);
+    const guests = records<{ is_a_template: boolean; is_control_domain: boolean }>(sim, 'VM').filter(
+      (v) => !v.is_a_template && !v.is_control_domain,
+    );
     expect(guests).toHaveLength(5_000);
   });
 

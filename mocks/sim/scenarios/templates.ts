@@ -18,7 +18,14 @@ export interface TemplateSpec {
   toolsByDefault: boolean;
 }
 
-const linux = (name: string, distro: string, major: string, minor: string, pretty: string, uname: string): TemplateSpec => ({
+const linux = (
+  name: string,
+  distro: string,
+  major: string,
+  minor: string,
+  pretty: string,
+  uname: string,
+): TemplateSpec => ({
   name,
   os: 'linux',
   osVersion: { name: pretty, distro, major, minor, uname },
@@ -49,10 +56,24 @@ export const STANDARD_TEMPLATES: TemplateSpec[] = [
   linux('Ubuntu Jammy Jellyfish 22.04', 'ubuntu', '22', '04', 'Ubuntu 22.04.5 LTS', '5.15.0-126-generic'),
   linux('Rocky Linux 9', 'rocky', '9', '5', 'Rocky Linux 9.5 (Blue Onyx)', '5.14.0-503.14.1.el9_5.x86_64'),
   linux('AlmaLinux 9', 'almalinux', '9', '5', 'AlmaLinux 9.5 (Teal Serval)', '5.14.0-503.11.1.el9_5.x86_64'),
-  linux('Red Hat Enterprise Linux 9', 'rhel', '9', '5', 'Red Hat Enterprise Linux 9.5 (Plow)', '5.14.0-503.15.1.el9_5.x86_64'),
+  linux(
+    'Red Hat Enterprise Linux 9',
+    'rhel',
+    '9',
+    '5',
+    'Red Hat Enterprise Linux 9.5 (Plow)',
+    '5.14.0-503.15.1.el9_5.x86_64',
+  ),
   linux('CentOS Stream 9', 'centos', '9', '0', 'CentOS Stream 9', '5.14.0-527.el9.x86_64'),
   linux('Oracle Linux 9', 'oracle', '9', '5', 'Oracle Linux Server 9.5', '5.15.0-302.167.6.el9uek.x86_64'),
-  linux('SUSE Linux Enterprise Server 15 (64-bit)', 'sles', '15', '6', 'SUSE Linux Enterprise Server 15 SP6', '6.4.0-150600.23.25-default'),
+  linux(
+    'SUSE Linux Enterprise Server 15 (64-bit)',
+    'sles',
+    '15',
+    '6',
+    'SUSE Linux Enterprise Server 15 SP6',
+    '6.4.0-150600.23.25-default',
+  ),
   windows('Windows Server 2022 (64-bit)', 'Microsoft Windows Server 2022 Standard', '10', '20348'),
   windows('Windows Server 2019 (64-bit)', 'Microsoft Windows Server 2019 Standard', '10', '17763'),
   windows('Windows 11', 'Microsoft Windows 11 Pro', '10', '22631'),

@@ -18,8 +18,8 @@ export function PoolStatusPage() {
             <ul>
               {overview.data.hosts.slice(0, 20).map((host) => (
                 <li key={host.ref}>
-                  {host.name_label} — {host.address}, {host.cpu_info.cpu_count} CPUs, {Math.round(host.memoryTotal / GiB)} GiB,{' '}
-                  {host.resident_VMs.length} domains
+                  {host.name_label} — {host.address}, {host.cpu_info.cpu_count} CPUs,{' '}
+                  {Math.round(host.memoryTotal / GiB)} GiB, {host.resident_VMs.length} domains
                 </li>
               ))}
             </ul>
