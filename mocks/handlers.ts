@@ -14,15 +14,18 @@ export interface HandlerOptions {
    * Node has no page, so node.ts sets it.
    */
   origin?: string;
+  /** A path the endpoints sit under, e.g. '/sim/demo' when the page hosts several simulators. */
+  prefix?: string;
 }
 
 const toResponse = (wire: WireReply) => new HttpResponse(wire.body, { status: wire.status, headers: wire.headers });
 
 export function createHandlers(getSim: () => Simulator, options: HandlerOptions = {}): HttpHandler[] {
-  const path = (p: string) => (options.origin ? new URL(p, options.origin).href : p);
+  const prefix = options.prefix ?? '';
+  const path = (p: string) => (options.origin ? new URL(prefix + p, options.origin).href : prefix + p);
   return [
     http.post(path('/*'), async ({ request }) =>
-      toResponse(await answerPost(getSim(), new URL(request.url).pathname, await request.text())),
+      toResponse(await answerPost(getSim(), new URL(request.url).pathname.slice(prefix.length), await request.text())),
     ),
     http.options(path('/*'), ({ request }) =>
       toResponse(answerPreflight(request.headers.get('Access-Control-Request-Headers'))),

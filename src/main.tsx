@@ -2,24 +2,21 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { simulatorScenarioFromUrl } from './app/target';
+import { initI18n } from './app/i18n';
+import { SimulatorLoaderContext } from './app/simulator-loader';
 
-async function boot() {
-  const scenario = simulatorScenarioFromUrl(window.location.search);
-  if (scenario) {
-    // The one place src/ reaches into mocks/: the simulator loads on demand, so
-    // a console pointed at a real pool never downloads it.
-    const { startSimulator } = await import('../mocks/browser');
-    await startSimulator({ scenario });
-  }
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
+// The one place src/ reaches into mocks/: the simulator loads on demand, when the
+// person connects to it, so a console used only with real pools never downloads it.
+const startSimulators = () => import('../mocks/browser').then((m) => m.startSimulators());
+
+initI18n();
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <SimulatorLoaderContext.Provider value={startSimulators}>
         <App />
-      </QueryClientProvider>
-    </StrictMode>,
-  );
-}
-
-void boot();
+      </SimulatorLoaderContext.Provider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

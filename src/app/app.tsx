@@ -1,5 +1,10 @@
-import { PoolStatusPage } from '../features/pool-status/pool-status-page';
+import { useTranslation } from 'react-i18next';
 
 export function App() {
-  return <PoolStatusPage />;
+  const { t } = useTranslation();
+  return (
+    <main>
+      <h1>{t('title')}</h1>
+    </main>
+  );
 }

@@ -1,6 +1,6 @@
 /**
- * JSON-RPC 2.0 transport to XAPI's /jsonrpc endpoint, typed by the generated
- * method table: a wrong method name or argument is a compile error.
+ * JSON-RPC 2.0 transport to an XAPI /jsonrpc endpoint, typed by the generated method
+ * table: a wrong method name or argument is a compile error.
  */
 import type { Methods, XapiMethod } from './model/types';
 import { XapiError } from './xapi-error';
@@ -10,23 +10,45 @@ interface JsonRpcReply {
   error?: { code: number; message: string; data?: unknown[] };
 }
 
+/** The transport could not reach the server at all (as opposed to an XAPI error). */
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
 export class JsonRpcTransport {
   private nextId = 1;
 
-  /** `baseUrl` is '' for this origin (the simulator, or the bundled proxy). */
-  constructor(private readonly baseUrl = '') {}
+  /**
+   * `baseUrl` is the path (or origin) in front of /jsonrpc: '/sim/demo' for the
+   * in-browser simulator, '/pool/<address>' through the bundled proxy, '' for a server
+   * that is the page's own origin.
+   */
+  constructor(readonly baseUrl = '') {}
 
-  async call<M extends XapiMethod>(method: M, params: unknown[]): Promise<Methods[M]['result']> {
-    return this.callRaw(method, params) as Promise<Methods[M]['result']>;
+  async call<M extends XapiMethod>(method: M, params: unknown[], signal?: AbortSignal): Promise<Methods[M]['result']> {
+    return this.callRaw(method, params, signal) as Promise<Methods[M]['result']>;
   }
 
-  async callRaw(method: string, params: unknown[]): Promise<unknown> {
-    const response = await fetch(`${this.baseUrl}/jsonrpc`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', method, params, id: this.nextId++ }),
-    });
-    if (!response.ok) throw new XapiError('HTTP_ERROR', [String(response.status), response.statusText]);
+  async callRaw(method: string, params: unknown[], signal?: AbortSignal): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}/jsonrpc`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', method, params, id: this.nextId++ }),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new TransportError((error as Error).message);
+    }
+    if (!response.ok) throw new TransportError(`HTTP ${response.status} ${response.statusText}`, response.status);
     const reply = (await response.json()) as JsonRpcReply;
     if (reply.error) throw new XapiError(reply.error.message, (reply.error.data ?? []).map(String));
     return reply.result;
