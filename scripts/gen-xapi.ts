@@ -135,7 +135,8 @@ export function generate(dm: Datamodel): { types: string; schema: string } {
   out.push('export interface Records {');
   for (const cls of classes) {
     out.push(`  ${cls}: {`);
-    for (const f of dm.classes[cls].fields) out.push(`    ${label(f.name)}: ${tsType(f.type)};`);
+    // Record fields keep their wire names: `type` is a fine property name, only tuple labels must avoid it.
+    for (const f of dm.classes[cls].fields) out.push(`    ${f.name}: ${tsType(f.type)};`);
     out.push('  };');
   }
   out.push('}', 'export type XapiRecord<C extends XapiClass> = Records[C];', '');

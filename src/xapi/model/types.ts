@@ -438,7 +438,7 @@ export interface Records {
     virtual_allocation: number;
     physical_utilisation: number;
     physical_size: number;
-    type_: string;
+    type: string;
     content_type: string;
     shared: boolean;
     other_config: Record<string, string>;
@@ -461,7 +461,7 @@ export interface Records {
     crash_dumps: Ref<'crashdump'>[];
     virtual_size: number;
     physical_utilisation: number;
-    type_: XapiEnum<'vdi_type'>;
+    type: XapiEnum<'vdi_type'>;
     sharable: boolean;
     read_only: boolean;
     other_config: Record<string, string>;
@@ -494,7 +494,7 @@ export interface Records {
     userdevice: string;
     bootable: boolean;
     mode: XapiEnum<'vbd_mode'>;
-    type_: XapiEnum<'vbd_type'>;
+    type: XapiEnum<'vbd_type'>;
     unpluggable: boolean;
     storage_lock: boolean;
     empty: boolean;
@@ -653,7 +653,7 @@ export interface Records {
     status: XapiEnum<'task_status_type'>;
     resident_on: Ref<'host'>;
     progress: number;
-    type_: string;
+    type: string;
     result: string;
     error_info: string[];
     other_config: Record<string, string>;
@@ -665,7 +665,7 @@ export interface Records {
     snapshot: Record<string, unknown>;
     id: number;
     timestamp: string;
-    class_: string;
+    class: string;
     operation: XapiEnum<'event_operation'>;
     ref: string;
     obj_uuid: string;
@@ -708,7 +708,7 @@ export interface Records {
     name_label: string;
     name_description: string;
     size: number;
-    public_: boolean;
+    public: boolean;
     last_updated: string;
     mime_type: string;
   };
@@ -758,7 +758,7 @@ export interface Records {
     device: string;
     currently_attached: boolean;
     other_config: Record<string, string>;
-    type_: Ref<'VGPU_type'>;
+    type: Ref<'VGPU_type'>;
     resident_on: Ref<'PGPU'>;
     scheduled_to_be_resident_on: Ref<'PGPU'>;
     compatibility_metadata: Record<string, string>;
@@ -776,7 +776,7 @@ export interface Records {
     uuid: string;
     name_label: string;
     name_description: string;
-    type_: string;
+    type: string;
     vendor: string;
     copyright: string;
     version: string;
