@@ -170,6 +170,15 @@ export function generate(dm: Datamodel): { types: string; schema: string } {
   }
   out.push('}', 'export type XapiMethod = keyof Methods;', '');
 
+  const asyncMethods = classes.flatMap((cls) =>
+    dm.classes[cls].messages.filter((m) => m.async).map((m) => quote(`${cls}.${m.name}`)),
+  );
+  out.push(
+    '/** Methods XAPI also dispatches as `Async.<method>`, which returns a task ref at once. */',
+    `export type AsyncMethod =\n${asyncMethods.map((m) => `  | ${m}`).join('\n')};`,
+    '',
+  );
+
   out.push(
     '/** Parameters that follow each error code in ErrorDescription / error.data. */',
     'export interface ErrorParams {',

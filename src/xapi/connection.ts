@@ -1,9 +1,10 @@
 /**
  * One logged-in connection to a pool: the session, typed calls that carry it, one
  * silent re-login when the session has expired, and the redirect to the master when
- * the address given was a pool member (HOST_IS_SLAVE).
+ * the address given was a pool member (HOST_IS_SLAVE). A connection can also start
+ * from a session kept across a page reload; without credentials it cannot renew it.
  */
-import type { Methods, XapiMethod } from './model/types';
+import type { AsyncMethod, Methods, Ref, XapiMethod } from './model/types';
 import type { JsonRpcTransport } from './transport';
 import { XapiError } from './xapi-error';
 
@@ -19,15 +20,37 @@ type SessionMethod = Exclude<XapiMethod, 'session.login_with_password'>;
 
 export const CLIENT_NAME = 'xenith';
 
+/**
+ * The address given was a pool member, the connection followed HOST_IS_SLAVE to the
+ * master, and logging in there failed too (`cause` says how).
+ */
+export class MasterLoginError extends Error {
+  constructor(
+    readonly master: string,
+    readonly cause: unknown,
+  ) {
+    super(`logging in to the pool master ${master} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'MasterLoginError';
+  }
+}
+
 export class XapiConnection {
   private sessionRef: string | undefined;
   private loggingIn: Promise<string> | undefined;
+  private master: string | undefined;
 
+  /**
+   * `credentials` may be absent for a connection resumed from `session`: it then
+   * works while that session lives, and a login attempt fails with SESSION_INVALID.
+   */
   constructor(
     private transport: JsonRpcTransport,
-    private readonly credentials: Credentials,
+    private readonly credentials: Credentials | undefined,
     private readonly transportFor?: TransportFactory,
-  ) {}
+    session?: string,
+  ) {
+    this.sessionRef = session;
+  }
 
   get session(): string | undefined {
     return this.sessionRef;
@@ -35,6 +58,11 @@ export class XapiConnection {
 
   get baseUrl(): string {
     return this.transport.baseUrl;
+  }
+
+  /** The master's address when login was redirected there by HOST_IS_SLAVE. */
+  get redirectedTo(): string | undefined {
+    return this.master;
   }
 
   /** Logs in (once, however many callers ask at the same time). */
@@ -46,14 +74,21 @@ export class XapiConnection {
   }
 
   private async doLogin(): Promise<string> {
+    if (!this.credentials) throw new XapiError('SESSION_INVALID', this.sessionRef ? [this.sessionRef] : []);
     const { user, password } = this.credentials;
+    const login = () => this.transport.call('session.login_with_password', [user, password, '2.23', CLIENT_NAME]);
     try {
-      this.sessionRef = await this.transport.call('session.login_with_password', [user, password, '2.23', CLIENT_NAME]);
+      this.sessionRef = await login();
     } catch (error) {
       const master = error instanceof XapiError && error.code === 'HOST_IS_SLAVE' ? error.params[0] : undefined;
       if (!master || !this.transportFor) throw error;
       this.transport = this.transportFor(master);
-      this.sessionRef = await this.transport.call('session.login_with_password', [user, password, '2.23', CLIENT_NAME]);
+      this.master = master;
+      try {
+        this.sessionRef = await login();
+      } catch (masterError) {
+        throw new MasterLoginError(master, masterError);
+      }
     }
     return this.sessionRef;
   }
@@ -69,14 +104,29 @@ export class XapiConnection {
     method: M,
     ...args: Methods[M]['params']
   ): Promise<Methods[M]['result']> {
+    return this.invoke(signal, method, args) as Promise<Methods[M]['result']>;
+  }
+
+  /**
+   * Starts `Async.<method>` and returns its task at once, so the work shows as a task
+   * (progress, cancel) instead of holding a request open until it ends.
+   */
+  async callAsync<M extends AsyncMethod & SessionMethod>(
+    method: M,
+    ...args: Methods[M]['params']
+  ): Promise<Ref<'task'>> {
+    return this.invoke(undefined, `Async.${method}`, args) as Promise<Ref<'task'>>;
+  }
+
+  private async invoke(signal: AbortSignal | undefined, wireMethod: string, args: unknown[]): Promise<unknown> {
     const session = this.sessionRef ?? (await this.login());
     try {
-      return await this.transport.call(method, [session, ...args], signal);
+      return await this.transport.callRaw(wireMethod, [session, ...args], signal);
     } catch (error) {
       if (!(error instanceof XapiError) || error.code !== 'SESSION_INVALID') throw error;
       if (this.sessionRef === session) this.sessionRef = undefined;
       const renewed = this.sessionRef ?? (await this.login());
-      return this.transport.call(method, [renewed, ...args], signal);
+      return this.transport.callRaw(wireMethod, [renewed, ...args], signal);
     }
   }
 
