@@ -5,6 +5,8 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { errorStrings } from '../components/errors/i18n';
+import { formatStrings } from '../components/format/i18n';
 import { appStrings } from './strings';
 
 export const LANGUAGES = [
@@ -18,6 +20,8 @@ const STORAGE_KEY = 'xenith.language';
 /** Namespace → strings per language. Add a feature's strings here. */
 const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<string, unknown> }> = {
   app: appStrings,
+  errors: errorStrings,
+  format: formatStrings,
 };
 
 function initialLanguage(): Language {
