@@ -8,7 +8,8 @@ import { create } from 'zustand';
 import type { MirrorStatus } from '../xapi/event-loop';
 import { XAPI_CLASSES, type XapiClass, type XapiEvent, type XapiRecord } from '../xapi/model/types';
 
-export type PoolStatus = 'connecting' | MirrorStatus;
+/** disconnected: known from an earlier visit, but its session ended and it needs a login. */
+export type PoolStatus = 'connecting' | 'disconnected' | MirrorStatus;
 
 export type ClassTable<C extends XapiClass = XapiClass> = Readonly<Record<string, XapiRecord<C>>>;
 
@@ -47,11 +48,20 @@ export const mirror = {
     }));
   },
 
+  has(id: string): boolean {
+    return id in useMirror.getState().pools;
+  },
+
   removePool(id: string) {
     useMirror.setState((state) => {
       const { [id]: _removed, ...pools } = state.pools;
       return { pools, order: state.order.filter((p) => p !== id) };
     });
+  },
+
+  /** Keeps the pool in the tree, without objects that would only go stale. */
+  markDisconnected(id: string, error?: unknown) {
+    updatePool(id, (pool) => ({ ...pool, status: 'disconnected', error, objects: {} }));
   },
 
   setStatus(id: string, status: PoolStatus, error?: unknown) {

@@ -93,6 +93,25 @@ export class XapiConnection {
     return this.sessionRef;
   }
 
+  /**
+   * Whether the session this connection holds still works, asked with
+   * session.get_this_host on itself. A dead session is dropped (so the next call logs
+   * in, where credentials allow); an unreachable server throws.
+   */
+  async hasLiveSession(): Promise<boolean> {
+    const session = this.sessionRef;
+    if (!session) return false;
+    try {
+      await this.transport.call('session.get_this_host', [session, session]);
+      return true;
+    } catch (error) {
+      const dead = error instanceof XapiError && (error.code === 'SESSION_INVALID' || error.code === 'HANDLE_INVALID');
+      if (!dead) throw error;
+      if (this.sessionRef === session) this.sessionRef = undefined;
+      return false;
+    }
+  }
+
   /** Calls a method with the session; on SESSION_INVALID logs in again and retries once. */
   async call<M extends SessionMethod>(method: M, ...args: Methods[M]['params']): Promise<Methods[M]['result']> {
     return this.callWith(undefined, method, ...args);
