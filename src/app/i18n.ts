@@ -7,6 +7,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { errorStrings } from '../components/errors/i18n';
 import { formatStrings } from '../components/format/i18n';
+import { objectPagesStrings } from '../features/object-pages/i18n';
 import { appStrings } from './strings';
 
 export const LANGUAGES = [
@@ -22,6 +23,7 @@ const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<strin
   app: appStrings,
   errors: errorStrings,
   format: formatStrings,
+  objectPages: objectPagesStrings,
 };
 
 function initialLanguage(): Language {

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { useMirror, useRecord, useTable } from '../../../store/mirror-store';
+import { NULL_REF } from '../object-kind';
+import { IdentityProperties } from '../shared/identity-properties';
+import { ObjectLink } from '../shared/object-link';
+import { Property } from '../shared/property';
+import { PropertyList } from '../shared/property-list';
+
+/** Guests only: templates, snapshots and control domains are VMs to XAPI but not to an admin counting. */
+function useVmCount(poolId: string, runningOnly: boolean): number {
+  return useMirror((state) => {
+    let count = 0;
+    for (const vm of Object.values(state.pools[poolId]?.objects.VM ?? {})) {
+      if (vm.is_a_template || vm.is_a_snapshot || vm.is_control_domain) continue;
+      if (!runningOnly || vm.power_state === 'Running') count++;
+    }
+    return count;
+  });
+}
+
+export function PoolGeneral({ poolId, poolRef }: { poolId: string; poolRef: string }) {
+  const pool = useRecord(poolId, 'pool', poolRef);
+  const { t } = useTranslation('objectPages');
+  const hosts = useTable(poolId, 'host') ?? {};
+  const hostRefs = Object.keys(hosts).sort((a, b) => hosts[a].name_label.localeCompare(hosts[b].name_label));
+  const total = useVmCount(poolId, false);
+  const running = useVmCount(poolId, true);
+  if (!pool) return null;
+  return (
+    <>
+      <PropertyList title={t('sections.general')}>
+        <IdentityProperties poolId={poolId} cls="pool" objectRef={poolRef} record={pool} />
+        <Property label={t('pool.master')}>
+          <ObjectLink poolId={poolId} cls="host" objectRef={pool.master} />
+        </Property>
+        <Property label={t('pool.defaultSr')}>
+          {pool.default_SR === NULL_REF ? (
+            t('pool.noDefaultSr')
+          ) : (
+            <ObjectLink poolId={poolId} cls="SR" objectRef={pool.default_SR} />
+          )}
+        </Property>
+        <Property label={t('pool.ha')}>
+          {pool.ha_enabled ? t('pool.haEnabled', { count: pool.ha_host_failures_to_tolerate }) : t('pool.haDisabled')}
+        </Property>
+        <Property label={t('pool.vms')}>{t('pool.vmCounts', { running, total })}</Property>
+      </PropertyList>
+      <section className="property-section" aria-label={t('pool.hosts')}>
+        <h2>{t('pool.hostsCount', { count: hostRefs.length })}</h2>
+        <ul className="object-list">
+          {hostRefs.map((ref) => (
+            <li key={ref}>
+              <ObjectLink poolId={poolId} cls="host" objectRef={ref} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
