@@ -16,6 +16,11 @@ export interface TestSimulatorOptions {
   seed?: number;
   /** The origin the handlers answer on. */
   baseUrl?: string;
+  /**
+   * A path the endpoints sit under, as in the browser ('/sim/demo'), so code that
+   * connects the way the app does (connectPool, relative URLs in jsdom) reaches them.
+   */
+  prefix?: string;
 }
 
 export interface TestSimulator {
@@ -32,7 +37,7 @@ export function startTestSimulator(options: TestSimulatorOptions = {}): TestSimu
   const build = () => createSimulator({ scenario: options.scenario, seed: options.seed });
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   let sim = build();
-  const server = setupServer(...createHandlers(() => sim, { origin: baseUrl }));
+  const server = setupServer(...createHandlers(() => sim, { origin: baseUrl, prefix: options.prefix }));
   // A request nothing answers is a test bug (or an endpoint not built yet): fail loudly.
   server.listen({ onUnhandledRequest: 'error' });
   return {

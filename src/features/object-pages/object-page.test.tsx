@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+/**
+ * The object page as a person uses it, against the simulator the way the app reaches
+ * it (connectPool, relative URLs under /sim/demo): names edited in place, Enter saving
+ * through XAPI and the page showing what the event stream brings back, Escape leaving
+ * the pool untouched.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestSimulator } from '../../../mocks/node';
+import { named } from '../../../mocks/sim/lookup';
+import { initI18n } from '../../app/i18n';
+import type { Tab } from '../../app/routes';
+import { connectPool, disconnectPool, SIMULATOR_CREDENTIALS } from '../../store/connections';
+import type { XapiRecord } from '../../xapi/model/types';
+import { ObjectPage } from './object-page';
+
+const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
+let stopClock: () => void;
+let poolId: string;
+
+beforeAll(() => initI18n());
+
+beforeEach(async () => {
+  simulator.reset();
+  // The app's pools run on wall time too; event batches then arrive within ~50 ms.
+  stopClock = simulator.sim.clock.startRealTime();
+  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
+});
+
+afterEach(async () => {
+  cleanup();
+  await disconnectPool(poolId);
+  stopClock();
+});
+
+afterAll(() => simulator.stop());
+
+const vmRecord = (name: string) => simulator.sim.db.get<XapiRecord<'VM'>>('VM', named(simulator.sim, 'VM', name));
+
+function renderVmPage(name: string, tab: Tab = 'general') {
+  const uuid = vmRecord(name).uuid;
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <ObjectPage route={{ name: 'object', poolId, cls: 'VM', uuid, tab }} />
+    </QueryClientProvider>,
+  );
+}
+
+describe('ObjectPage', () => {
+  it('says it is loading, then shows the VM with its disks and networks', async () => {
+    renderVmPage('web-01');
+    expect(screen.getByRole('status').textContent).toMatch(/Loading/);
+    expect(await screen.findByRole('button', { name: 'Name: web-01 (click to edit)' })).toBeDefined();
+    expect(screen.getByText('Running')).toBeDefined();
+    expect(screen.getByText('2 at startup, 4 maximum')).toBeDefined();
+    expect(screen.getByText('1.0 GiB – 4.0 GiB')).toBeDefined();
+    expect(await screen.findByText('20.0 GiB')).toBeDefined();
+    expect(await screen.findByText('192.0.2.100')).toBeDefined();
+  });
+
+  it('says so when no object has the UUID', async () => {
+    const client = new QueryClient();
+    render(
+      <QueryClientProvider client={client}>
+        <ObjectPage route={{ name: 'object', poolId, cls: 'VM', uuid: 'not-a-vm', tab: 'general' }} />
+      </QueryClientProvider>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain('No VM with UUID not-a-vm exists');
+  });
+
+  it('renames in place: Enter saves through XAPI and the page shows the name the pool sends back', async () => {
+    renderVmPage('web-01');
+    fireEvent.click(await screen.findByRole('button', { name: 'Name: web-01 (click to edit)' }));
+    const input = screen.getByRole('textbox', { name: 'Name' });
+    fireEvent.change(input, { target: { value: 'web-frontend-01' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+
+    expect(await screen.findByRole('button', { name: 'Name: web-frontend-01 (click to edit)' })).toBeDefined();
+    expect(vmRecord('web-frontend-01').name_label).toBe('web-frontend-01');
+  });
+
+  it('cancels with Escape: the field closes and the pool keeps its description', async () => {
+    renderVmPage('db-primary');
+    fireEvent.click(await screen.findByRole('button', { name: /^Description: PostgreSQL 16 primary/ }));
+    const input = screen.getByRole('textbox', { name: 'Description' });
+    fireEvent.change(input, { target: { value: 'something else' } });
+    fireEvent.keyDown(input, { key: 'Escape' });
+    fireEvent.blur(input);
+
+    expect(screen.queryByRole('textbox', { name: 'Description' })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Description: PostgreSQL 16 primary/ })).toBeDefined();
+    // Long enough for a call and its event to have come back, had one been made.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(vmRecord('db-primary').name_description).toBe('PostgreSQL 16 primary');
+  });
+
+  it('adds and removes tags one call each', async () => {
+    renderVmPage('mail');
+    fireEvent.click(await screen.findByRole('button', { name: 'Add tag' }));
+    const input = screen.getByRole('textbox', { name: 'New tag' });
+    fireEvent.change(input, { target: { value: 'smtp' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove tag production' }));
+
+    await waitFor(() => expect(vmRecord('mail').tags).toEqual(['smtp']));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove tag production' })).toBeNull());
+    expect(screen.getByRole('button', { name: 'Remove tag smtp' })).toBeDefined();
+  });
+});
