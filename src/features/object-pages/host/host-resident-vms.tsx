@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { ObjectLink } from '../../../components/object-link';
 import { useMirror } from '../../../store/mirror-store';
-import { ObjectLink } from '../shared/object-link';
 
 /** The guests running on the host, by name; its control domain is not one of them. */
 function useResidentGuests(poolId: string, residentRefs: readonly string[]): string {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { ObjectLink } from '../../../components/object-link';
 import { useMirror, useRecord } from '../../../store/mirror-store';
 import { IdentityProperties } from '../shared/identity-properties';
-import { ObjectLink } from '../shared/object-link';
 import { Property } from '../shared/property';
 import { PropertyList } from '../shared/property-list';
 

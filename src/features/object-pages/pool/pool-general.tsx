@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { ObjectLink } from '../../../components/object-link';
 import { useMirror, useRecord, useTable } from '../../../store/mirror-store';
-import { NULL_REF } from '../object-kind';
+import { NULL_REF } from '../../../xapi/refs';
 import { IdentityProperties } from '../shared/identity-properties';
-import { ObjectLink } from '../shared/object-link';
 import { Property } from '../shared/property';
 import { PropertyList } from '../shared/property-list';
 

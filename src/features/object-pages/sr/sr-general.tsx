@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../components/format/bytes';
+import { ObjectLink } from '../../../components/object-link';
 import { useRecord } from '../../../store/mirror-store';
 import { IdentityProperties } from '../shared/identity-properties';
-import { ObjectLink } from '../shared/object-link';
 import { Property } from '../shared/property';
 import { PropertyList } from '../shared/property-list';
 import { UsageBar } from '../shared/usage-bar';

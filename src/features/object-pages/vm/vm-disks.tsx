@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../components/format/bytes';
+import { ObjectLink } from '../../../components/object-link';
 import { useRecord } from '../../../store/mirror-store';
 import type { XapiRecord } from '../../../xapi/model/types';
-import { NULL_REF } from '../object-kind';
-import { ObjectLink } from '../shared/object-link';
+import { NULL_REF } from '../../../xapi/refs';
 
 /** The VM's disks and CD drives in device order: VBD → VDI name and size → SR. */
 export function VmDisks({ poolId, vm }: { poolId: string; vm: XapiRecord<'VM'> }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatMemory } from '../../../components/format/bytes';
 import { useRecord } from '../../../store/mirror-store';
-import { NULL_REF } from '../object-kind';
+import { NULL_REF } from '../../../xapi/refs';
 import { IdentityProperties } from '../shared/identity-properties';
 import { Property } from '../shared/property';
 import { PropertyList } from '../shared/property-list';

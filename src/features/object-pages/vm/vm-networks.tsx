@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { ObjectLink } from '../../../components/object-link';
 import { useRecord } from '../../../store/mirror-store';
 import type { XapiRecord } from '../../../xapi/model/types';
-import { ObjectLink } from '../shared/object-link';
 import { interfaceAddresses } from './guest-info';
 
 /** The VM's interfaces: VIF → network, MAC, and the addresses its guest agent reports. */

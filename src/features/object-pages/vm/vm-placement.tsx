@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../../components/format/use-format-date';
+import { ObjectLink } from '../../../components/object-link';
 import { parseXapiDateTime } from '../../../xapi/datetime';
 import type { XapiRecord } from '../../../xapi/model/types';
-import { NULL_REF } from '../object-kind';
-import { ObjectLink } from '../shared/object-link';
+import { NULL_REF } from '../../../xapi/refs';
 import { Property } from '../shared/property';
 
 /**

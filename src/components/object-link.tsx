@@ -1,18 +1,27 @@
 import type { MouseEvent } from 'react';
-import { navigate, type ObjectClass, paths } from '../../../app/routes';
-import { useRecord } from '../../../store/mirror-store';
-import type { XapiRecord } from '../../../xapi/model/types';
-import { NULL_REF, type PageClass, routeClassOfVm } from '../object-kind';
+import { navigate, type ObjectClass, paths } from '../app/routes';
+import { useRecord } from '../store/mirror-store';
+import type { XapiRecord } from '../xapi/model/types';
+import { NULL_REF } from '../xapi/refs';
+
+/** The classes that have a page. */
+export type LinkClass = 'VM' | 'host' | 'pool' | 'SR' | 'network';
+
+/** Templates and snapshots are VMs to XAPI; their addresses say which they are. */
+export function routeClassOfVm(vm: XapiRecord<'VM'>): ObjectClass {
+  if (vm.is_a_snapshot) return 'snapshot';
+  return vm.is_a_template ? 'template' : 'VM';
+}
 
 interface Props {
   poolId: string;
-  cls: PageClass;
+  cls: LinkClass;
   objectRef: string;
 }
 
 /**
- * A link to another object's page, by its current name. Renders nothing for a null
- * ref; an object not (yet) in the mirror shows as "…" rather than as a raw ref.
+ * A link to an object's page, by its current name. Renders nothing for a null ref;
+ * an object not (yet) in the mirror shows as "…" rather than as a raw ref.
  */
 export function ObjectLink({ poolId, cls, objectRef }: Props) {
   const record = useRecord(poolId, cls, objectRef);
