@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import { errorStrings } from '../components/errors/i18n';
 import { formatStrings } from '../components/format/i18n';
 import { objectPagesStrings } from '../features/object-pages/i18n';
+import { actionStrings } from '../queries/actions/i18n';
 import { appStrings } from './strings';
 
 export const LANGUAGES = [
@@ -21,6 +22,7 @@ const STORAGE_KEY = 'xenith.language';
 /** Namespace → strings per language. Add a feature's strings here. */
 const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<string, unknown> }> = {
   app: appStrings,
+  actions: actionStrings,
   errors: errorStrings,
   format: formatStrings,
   objectPages: objectPagesStrings,
