@@ -1,5 +1,6 @@
 /** Every hand-written XAPI method, composed from one table per class. */
 import { eventMethods } from './methods/event';
+import { hostClockMethods } from './methods/host-clock';
 import { messageMethods } from './methods/message';
 import { sessionMethods } from './methods/session';
 import { taskMethods } from './methods/task';
@@ -10,4 +11,5 @@ export const IMPLEMENTATIONS: MethodTable = {
   ...eventMethods,
   ...taskMethods,
   ...messageMethods,
+  ...hostClockMethods,
 };
