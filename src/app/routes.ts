@@ -8,23 +8,44 @@ import { useSyncExternalStore } from 'react';
 export type ObjectClass = 'pool' | 'host' | 'VM' | 'SR' | 'network' | 'template' | 'snapshot';
 export type Tab = 'general' | 'memory' | 'storage' | 'networking' | 'console' | 'performance' | 'snapshots';
 
+/** What the connect form starts with: Reconnect fills in the pool that needs a login. */
+export type ConnectPrefill = { address: string } | { scenario: string };
+
 export type Route =
   | { name: 'home' }
-  | { name: 'connect' }
+  | { name: 'connect'; prefill?: ConnectPrefill }
   | { name: 'object'; poolId: string; cls: ObjectClass; uuid: string; tab: Tab };
 
 export const paths = {
   home: () => '/',
-  connect: () => '/connect',
+  connect: (prefill?: ConnectPrefill) => (prefill ? `/connect?${new URLSearchParams(prefill)}` : '/connect'),
   object: (poolId: string, cls: ObjectClass, uuid: string, tab: Tab = 'general') =>
     `/pools/${encodeURIComponent(poolId)}/${cls}/${uuid}/${tab}`,
 };
 
-export function parseRoute(pathname: string): Route {
-  if (pathname === '/connect') return { name: 'connect' };
+function parsePrefill(search: string): ConnectPrefill | undefined {
+  const query = new URLSearchParams(search);
+  const address = query.get('address');
+  const scenario = query.get('scenario');
+  if (address) return { address };
+  if (scenario) return { scenario };
+  return undefined;
+}
+
+export function parseRoute(pathname: string, search = ''): Route {
+  if (pathname === '/connect') {
+    const prefill = parsePrefill(search);
+    return prefill ? { name: 'connect', prefill } : { name: 'connect' };
+  }
   const m = /^\/pools\/([^/]+)\/([A-Za-z]+)\/([^/]+)(?:\/([a-z]+))?$/.exec(pathname);
   if (m) {
-    return { name: 'object', poolId: decodeURIComponent(m[1]), cls: m[2] as ObjectClass, uuid: m[3], tab: (m[4] ?? 'general') as Tab };
+    return {
+      name: 'object',
+      poolId: decodeURIComponent(m[1]),
+      cls: m[2] as ObjectClass,
+      uuid: m[3],
+      tab: (m[4] ?? 'general') as Tab,
+    };
   }
   return { name: 'home' };
 }
@@ -35,8 +56,10 @@ const notify = () => {
 };
 if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
 
+const currentPath = () => window.location.pathname + window.location.search;
+
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === window.location.pathname) return;
+  if (path === currentPath()) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   notify();
@@ -49,6 +72,7 @@ function subscribe(listener: () => void) {
 
 /** The current route; re-renders on navigation and on back/forward. */
 export function useRoute(): Route {
-  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
-  return parseRoute(pathname);
+  const path = useSyncExternalStore(subscribe, currentPath);
+  const url = new URL(path, window.location.origin);
+  return parseRoute(url.pathname, url.search);
 }

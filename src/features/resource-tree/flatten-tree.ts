@@ -1,0 +1,97 @@
+/**
+ * The rows a tree shows, in order, for virtualised rendering: every node whose
+ * ancestors are expanded, with the level, set size and position ARIA asks for. With
+ * a filter, only matching nodes and their ancestors show, the ancestors opened so
+ * the matches can be seen whatever was collapsed.
+ */
+import type { ObjectClass } from '../../app/routes';
+import type { TreeNode } from './tree-model';
+
+export interface TreeRow {
+  key: string;
+  poolId: string;
+  cls: ObjectClass;
+  ref: string;
+  name: string;
+  /** 1 for a pool (aria-level counts from 1). */
+  level: number;
+  setSize: number;
+  posInSet: number;
+  parentKey: string | null;
+  /** Has children it could show (under the current filter). */
+  expandable: boolean;
+  expanded: boolean;
+}
+
+/** Pools and hosts start open, as in XenCenter; a VM's snapshots start folded away. */
+export const expandedByDefault = (node: TreeNode) => node.cls === 'pool' || node.cls === 'host';
+
+/** Name, tags and UUID, case-insensitively; an empty filter matches everything. */
+export function matchesFilter(node: TreeNode, filter: string): boolean {
+  const query = filter.trim().toLowerCase();
+  if (!query) return true;
+  return (
+    node.name.toLowerCase().includes(query) ||
+    node.tags.some((tag) => tag.toLowerCase().includes(query)) ||
+    (node.uuid !== '' && node.uuid.toLowerCase().includes(query))
+  );
+}
+
+/** The children that show under the filter: those that match or lead to a match. */
+function visibleChildren(node: TreeNode, filter: string, memo: Map<TreeNode, boolean>): TreeNode[] {
+  if (!filter.trim()) return [...node.children];
+  return node.children.filter((child) => showsUnderFilter(child, filter, memo));
+}
+
+function showsUnderFilter(node: TreeNode, filter: string, memo: Map<TreeNode, boolean>): boolean {
+  let shows = memo.get(node);
+  if (shows === undefined) {
+    shows = matchesFilter(node, filter) || node.children.some((child) => showsUnderFilter(child, filter, memo));
+    memo.set(node, shows);
+  }
+  return shows;
+}
+
+export function flattenTree(
+  roots: readonly TreeNode[],
+  expansion: Readonly<Record<string, boolean>>,
+  filter: string,
+): TreeRow[] {
+  const rows: TreeRow[] = [];
+  const memo = new Map<TreeNode, boolean>();
+  const filtering = filter.trim() !== '';
+  const visit = (nodes: TreeNode[], level: number, parentKey: string | null) => {
+    nodes.forEach((node, index) => {
+      const children = visibleChildren(node, filter, memo);
+      const expandable = children.length > 0;
+      const expanded = expandable && (filtering || (expansion[node.key] ?? expandedByDefault(node)));
+      rows.push({
+        key: node.key,
+        poolId: node.poolId,
+        cls: node.cls,
+        ref: node.ref,
+        name: node.name,
+        level,
+        setSize: nodes.length,
+        posInSet: index + 1,
+        parentKey,
+        expandable,
+        expanded,
+      });
+      if (expanded) visit(children, level + 1, node.key);
+    });
+  };
+  // A pool stays in the tree even when nothing in it matches: it is where its matches would be.
+  visit([...roots], 1, null);
+  return rows;
+}
+
+/** The nodes from a root down to the first node that `isTarget` picks, or undefined. */
+export function pathTo(roots: readonly TreeNode[], isTarget: (node: TreeNode) => boolean): TreeNode[] | undefined {
+  for (const root of roots) {
+    if (isTarget(root)) return [root];
+    const below = pathTo(root.children, isTarget);
+    if (below) return [root, ...below];
+  }
+  return undefined;
+}
