@@ -4,8 +4,9 @@
  * operations and scenarios both go through here, so a VM built running and a VM
  * started by a call look the same.
  */
-import { DEFAULT_GUEST, type GuestProfile } from './hardware';
+
 import { NULL_REF } from './db';
+import { DEFAULT_GUEST, type GuestProfile } from './hardware';
 import type { MemoryFields } from './memory';
 import type { Simulator } from './simulator';
 import { xapiDatetime } from './time';
@@ -20,6 +21,33 @@ function allocateDomid(sim: Simulator, host: string): number {
   return domid;
 }
 
+/**
+ * Which incarnation of a VM's domain is running, per simulator: bumped when a domain is
+ * built or rebuilt (reboot), kept across migration, dropped when the domain goes. Timers
+ * that belong to one boot (the guest agent reporting in) check it before acting.
+ */
+const generations = new WeakMap<Simulator, Map<string, number>>();
+let nextGeneration = 1;
+
+export function domainGeneration(sim: Simulator, vm: string): number | undefined {
+  return generations.get(sim)?.get(vm);
+}
+
+function newGeneration(sim: Simulator, vm: string) {
+  const map = generations.get(sim) ?? new Map<string, number>();
+  generations.set(sim, map);
+  map.set(vm, nextGeneration++);
+}
+
+/** A VM that never had a metrics object (one made by VM.create) gets one when it first runs. */
+function ensureMetrics(sim: Simulator, vm: string): string {
+  const { metrics } = sim.db.get<{ metrics: string }>('VM', vm);
+  if (sim.db.has('VM_metrics', metrics)) return metrics;
+  const created = sim.db.create('VM_metrics', { install_time: xapiDatetime(sim.clock.now()) });
+  sim.db.update('VM', vm, { metrics: created });
+  return created;
+}
+
 /** The balloon target a guest settles at: its dynamic maximum, or static max without a balloon driver. */
 export function initialTarget(sim: Simulator, vm: string): number {
   const record = sim.db.get<MemoryFields>('VM', vm);
@@ -29,8 +57,12 @@ export function initialTarget(sim: Simulator, vm: string): number {
 /** Creates the running domain: power state, residency, metrics, attached devices, consoles. */
 export function createDomain(sim: Simulator, vm: string, host: string, options: { paused?: boolean } = {}): void {
   const now = xapiDatetime(sim.clock.now());
-  const record = sim.db.get<MemoryFields & { metrics: string; VBDs: string[]; VIFs: string[]; domain_type: string }>('VM', vm);
+  const metrics = ensureMetrics(sim, vm);
+  const record = sim.db.get<
+    MemoryFields & { VBDs: string[]; VIFs: string[]; domain_type: string; platform: Record<string, string> }
+  >('VM', vm);
   const target = initialTarget(sim, vm);
+  newGeneration(sim, vm);
   sim.db.update('VM', vm, {
     power_state: options.paused ? 'Paused' : 'Running',
     resident_on: host,
@@ -38,16 +70,22 @@ export function createDomain(sim: Simulator, vm: string, host: string, options: 
     domid: allocateDomid(sim, host),
     memory_target: target,
   });
-  sim.db.update('VM_metrics', record.metrics, {
+  // xenopsd captures these platform flags at boot; check_operation_error reads them from here.
+  const flag = (key: string) => ['1', 'true'].includes((record.platform[key] ?? '').toLowerCase());
+  sim.db.update('VM_metrics', metrics, {
     memory_actual: target,
     VCPUs_number: record.VCPUs_at_startup,
     VCPUs_utilisation: {},
     start_time: now,
     last_updated: now,
     current_domain_type: record.domain_type,
+    hvm: record.domain_type === 'hvm',
+    nomigrate: flag('nomigrate'),
+    nested_virt: flag('nested-virt'),
     state: [],
   });
-  for (const vbd of record.VBDs) sim.db.update('VBD', vbd, { currently_attached: !sim.db.get<{ empty: boolean }>('VBD', vbd).empty });
+  for (const vbd of record.VBDs)
+    sim.db.update('VBD', vbd, { currently_attached: !sim.db.get<{ empty: boolean }>('VBD', vbd).empty });
   for (const vif of record.VIFs) sim.db.update('VIF', vif, { currently_attached: true });
   createConsoles(sim, vm);
 }
@@ -79,7 +117,10 @@ export function reportGuestAgent(sim: Simulator, vm: string): void {
   }
   const values = {
     os_version: guest.osVersion,
-    PV_drivers_version: guest.os === 'windows' ? { major: '9', minor: '4', micro: '0', build: '146' } : { major: '8', minor: '3', micro: '0', build: '1' },
+    PV_drivers_version:
+      guest.os === 'windows'
+        ? { major: '9', minor: '4', micro: '0', build: '146' }
+        : { major: '8', minor: '3', micro: '0', build: '1' },
     PV_drivers_up_to_date: true,
     PV_drivers_detected: true,
     networks,
@@ -106,15 +147,51 @@ export function reportGuestAgent(sim: Simulator, vm: string): void {
 }
 
 /**
+ * The domain is rebuilt in place (a reboot): a new domid on the same host, running, its
+ * guest agent silent until the OS has booted again.
+ */
+export function restartDomain(sim: Simulator, vm: string): void {
+  const record = sim.db.get<{ resident_on: string; metrics: string; guest_metrics: string }>('VM', vm);
+  newGeneration(sim, vm);
+  sim.db.update('VM', vm, { power_state: 'Running', domid: allocateDomid(sim, record.resident_on) });
+  const now = xapiDatetime(sim.clock.now());
+  if (sim.db.has('VM_metrics', record.metrics))
+    sim.db.update('VM_metrics', record.metrics, { start_time: now, last_updated: now });
+  if (sim.db.has('VM_guest_metrics', record.guest_metrics))
+    sim.db.update('VM_guest_metrics', record.guest_metrics, { live: false });
+}
+
+/** The domain now runs on `host` (a completed migration): a domid there, the reservation gone. */
+export function moveDomain(sim: Simulator, vm: string, host: string): void {
+  sim.db.update('VM', vm, {
+    resident_on: host,
+    scheduled_to_be_resident_on: NULL_REF,
+    domid: allocateDomid(sim, host),
+  });
+}
+
+/**
  * The domain is gone: XAPI's force_state_reset. Residency and domid cleared, devices
  * detached, consoles removed, the guest agent no longer live.
  */
 export function destroyDomain(sim: Simulator, vm: string, powerState: 'Halted' | 'Suspended' = 'Halted'): void {
-  const record = sim.db.get<{ metrics: string; guest_metrics: string; VBDs: string[]; VIFs: string[]; consoles: string[] }>('VM', vm);
+  const record = sim.db.get<{
+    metrics: string;
+    guest_metrics: string;
+    VBDs: string[];
+    VIFs: string[];
+    consoles: string[];
+  }>('VM', vm);
   for (const console of record.consoles) sim.db.delete('console', console);
   for (const vbd of record.VBDs) sim.db.update('VBD', vbd, { currently_attached: false });
   for (const vif of record.VIFs) sim.db.update('VIF', vif, { currently_attached: false });
-  sim.db.update('VM_metrics', record.metrics, { memory_actual: 0, VCPUs_number: 0, last_updated: xapiDatetime(sim.clock.now()) });
+  if (sim.db.has('VM_metrics', record.metrics)) {
+    sim.db.update('VM_metrics', record.metrics, {
+      memory_actual: 0,
+      VCPUs_number: 0,
+      last_updated: xapiDatetime(sim.clock.now()),
+    });
+  }
   if (record.guest_metrics !== NULL_REF && sim.db.has('VM_guest_metrics', record.guest_metrics)) {
     sim.db.update('VM_guest_metrics', record.guest_metrics, { live: false });
   }
@@ -124,4 +201,5 @@ export function destroyDomain(sim: Simulator, vm: string, powerState: 'Halted' |
     scheduled_to_be_resident_on: NULL_REF,
     domid: -1,
   });
+  generations.get(sim)?.delete(vm);
 }

@@ -29,7 +29,9 @@ export interface MemoryFields {
 }
 
 /** VM.compute_memory_overhead, in bytes (memory_check.ml: vm_compute_memory_overhead). */
-export function vmMemoryOverhead(vm: Pick<MemoryFields, 'memory_static_max' | 'VCPUs_max' | 'HVM_shadow_multiplier' | 'domain_type'>): number {
+export function vmMemoryOverhead(
+  vm: Pick<MemoryFields, 'memory_static_max' | 'VCPUs_max' | 'HVM_shadow_multiplier' | 'domain_type'>,
+): number {
   const staticMaxMiB = Math.ceil(vm.memory_static_max / MiB);
   const vcpus = vm.VCPUs_max;
   const multiplier = vm.HVM_shadow_multiplier;
@@ -43,21 +45,41 @@ export function vmMemoryOverhead(vm: Pick<MemoryFields, 'memory_static_max' | 'V
 }
 
 /** What a VM needs on a host to start: dynamic_min (static_max for pv_in_pvh) plus overhead. */
-export function vmFootprint(vm: Pick<MemoryFields, 'memory_dynamic_min' | 'memory_static_max' | 'memory_overhead' | 'domain_type'>): number {
+export function vmFootprint(
+  vm: Pick<MemoryFields, 'memory_dynamic_min' | 'memory_static_max' | 'memory_overhead' | 'domain_type'>,
+): number {
   const base = vm.domain_type === 'pv_in_pvh' ? vm.memory_static_max : vm.memory_dynamic_min;
   return base + vm.memory_overhead;
 }
 
-/** host.compute_free_memory: never negative. */
-export function hostFreeMemory(db: Database, host: string): number {
-  const { memory_overhead, metrics } = db.get<{ memory_overhead: number; metrics: string }>('host', host);
-  const total = db.get<{ memory_total: number }>('host_metrics', metrics).memory_total;
-  let used = memory_overhead;
+/** The host's total RAM as host_metrics reports it. */
+export function hostMemoryTotal(db: Database, host: string): number {
+  const { metrics } = db.get<{ metrics: string }>('host', host);
+  return db.get<{ memory_total: number }>('host_metrics', metrics).memory_total;
+}
+
+/**
+ * What memory_check.ml accounts as used on a host: its own overhead plus the footprint
+ * of every VM resident on or scheduled to it. `ignoring` leaves one VM out, as
+ * host_compute_free_memory_with_maximum_compression does for the VM being placed (so a
+ * localhost migration does not count the VM twice).
+ */
+export function hostMemoryUsed(db: Database, host: string, ignoring?: string): number {
+  let used = db.get<{ memory_overhead: number }>('host', host).memory_overhead;
   for (const row of db.rows('VM')) {
+    if (row.ref === ignoring) continue;
     const vm = row.record as unknown as MemoryFields;
-    if (vm.resident_on === host || (vm.scheduled_to_be_resident_on === host && vm.scheduled_to_be_resident_on !== NULL_REF)) {
+    if (
+      vm.resident_on === host ||
+      (vm.scheduled_to_be_resident_on === host && vm.scheduled_to_be_resident_on !== NULL_REF)
+    ) {
       used += vmFootprint(vm);
     }
   }
-  return Math.max(0, total - used);
+  return used;
+}
+
+/** host.compute_free_memory: never negative. */
+export function hostFreeMemory(db: Database, host: string, ignoring?: string): number {
+  return Math.max(0, hostMemoryTotal(db, host) - hostMemoryUsed(db, host, ignoring));
 }

@@ -1,6 +1,7 @@
 /** Named scenarios, selectable wherever the simulator starts. */
 import type { Simulator, SimulatorOptions } from '../simulator';
 import { Simulator as SimulatorClass } from '../simulator';
+import { syncAtStartup } from '../startup-sync';
 import { buildDemo } from './demo';
 import { buildLarge } from './large';
 
@@ -13,6 +14,9 @@ export function isScenarioName(name: string): name is ScenarioName {
 
 export function createSimulator(options: SimulatorOptions & { scenario?: ScenarioName } = {}): Simulator {
   const sim = new SimulatorClass(options);
-  sim.db.bulkLoad(() => SCENARIOS[options.scenario ?? 'demo'](sim));
+  sim.db.bulkLoad(() => {
+    SCENARIOS[options.scenario ?? 'demo'](sim);
+    syncAtStartup(sim);
+  });
   return sim;
 }
