@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import { errorStrings } from '../components/errors/i18n';
 import { formatStrings } from '../components/format/i18n';
 import { objectPagesStrings } from '../features/object-pages/i18n';
+import { tasksStrings } from '../features/tasks/i18n';
 import { actionStrings } from '../queries/actions/i18n';
 import { appStrings } from './strings';
 
@@ -26,6 +27,7 @@ const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<strin
   errors: errorStrings,
   format: formatStrings,
   objectPages: objectPagesStrings,
+  tasks: tasksStrings,
 };
 
 function initialLanguage(): Language {

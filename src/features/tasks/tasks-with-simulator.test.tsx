@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+/**
+ * The task panel and the notifications view on a live pool: real Async calls to the
+ * simulator, their tasks and alerts arriving through the event stream, and dismissing
+ * them through XAPI.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestSimulator } from '../../../mocks/node';
+import { named } from '../../../mocks/sim/lookup';
+import { initI18n } from '../../app/i18n';
+import { connectPool, disconnectPool, getConnection, SIMULATOR_CREDENTIALS } from '../../store/connections';
+import type { Ref } from '../../xapi/model/types';
+import { NotificationsView } from './notifications-view';
+import { TaskPanel } from './task-panel';
+
+const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
+let stopClock: () => void;
+let poolId: string;
+
+beforeAll(() => initI18n());
+
+beforeEach(async () => {
+  simulator.reset();
+  // Twenty times wall speed: a VM shuts down in well under a second.
+  stopClock = simulator.sim.clock.startRealTime(20);
+  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <TaskPanel />
+      <NotificationsView />
+    </QueryClientProvider>,
+  );
+});
+
+afterEach(async () => {
+  cleanup();
+  await disconnectPool(poolId);
+  stopClock();
+});
+
+afterAll(() => simulator.stop());
+
+const vm = (name: string) => named(simulator.sim, 'VM', name) as Ref<'VM'>;
+
+describe('tasks and alerts from the simulator', () => {
+  it('follows a shutdown to the end, then dismisses its task and its alert', async () => {
+    const task = await getConnection(poolId).callAsync('VM.clean_shutdown', vm('web-01'));
+    const row = await screen.findByRole('listitem', { name: 'Shut down VM' });
+    expect(within(row).getByRole('link', { name: 'web-01' })).toBeDefined();
+    await waitFor(() => expect(within(row).getByText('Done')).toBeDefined(), { timeout: 5000 });
+    expect(within(row).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Dismiss Shut down VM' }));
+    await waitFor(() => expect(screen.queryByRole('listitem', { name: 'Shut down VM' })).toBeNull());
+    expect(simulator.sim.db.has('task', task)).toBe(false);
+
+    const alert = await screen.findByRole('listitem', { name: 'VM shut down' });
+    expect(within(alert).getByRole('link', { name: 'web-01' })).toBeDefined();
+    expect(within(alert).getByText('Information')).toBeDefined();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss VM shut down' }));
+    await waitFor(() => expect(screen.queryByRole('listitem', { name: 'VM shut down' })).toBeNull());
+    expect(simulator.sim.db.refs('message')).toEqual([]);
+  });
+
+  it('says in words why a start failed', async () => {
+    await getConnection(poolId).callAsync('VM.start', vm('analytics-bigmem'), false, false);
+    const row = await screen.findByRole('listitem', { name: 'Start VM' });
+    await waitFor(() => expect(within(row).getByText('Failed')).toBeDefined(), { timeout: 5000 });
+    expect(row.textContent).toMatch(/not enough free memory|No host in the pool can run this VM/);
+    expect(row.textContent).not.toContain('The pool refused');
+  });
+});
