@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ObjectClass } from '../../app/routes';
 import { useRecord } from '../../store/mirror-store';
 import type { PageClass } from './object-kind';
+import { ObjectToolbar } from './object-toolbar';
 import { EditableText } from './shared/editable-text';
 import { useSetText } from './shared/use-object-edits';
 
@@ -12,7 +13,7 @@ interface Props {
   objectRef: string;
 }
 
-/** The object's kind and its name, which is edited in place. */
+/** The object's kind, its name (edited in place) and, for VMs and hosts, their actions. */
 export function PageHeader({ poolId, cls, routeClass, objectRef }: Props) {
   const { t } = useTranslation('objectPages');
   const record = useRecord(poolId, cls, objectRef);
@@ -30,6 +31,7 @@ export function PageHeader({ poolId, cls, routeClass, objectRef }: Props) {
           save={saveName}
         />
       </h1>
+      <ObjectToolbar poolId={poolId} cls={cls} objectRef={objectRef} />
     </header>
   );
 }
