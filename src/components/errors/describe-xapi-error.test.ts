@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MasterLoginError } from '../../xapi/connection';
 import { TransportError } from '../../xapi/transport';
 import { XapiError } from '../../xapi/xapi-error';
 import { describeXapiError } from './describe-xapi-error';
@@ -72,6 +73,17 @@ describe('describeXapiError', () => {
     expect(description.code).toBeUndefined();
     expect(sentence(new TransportError('HTTP 502 Bad Gateway', 502))).toBe(
       'The pool could not be reached (HTTP 502 Bad Gateway). Check the address and the network.',
+    );
+  });
+
+  it('says a login followed to the master failed there, and why, keeping the code', () => {
+    const error = new MasterLoginError('192.0.2.10', new XapiError('SESSION_AUTHENTICATION_FAILED', ['root']));
+    expect(sentence(error)).toBe(
+      'That host is a pool member; its master is 192.0.2.10, and logging in there failed: The user name or password is incorrect.',
+    );
+    expect(describeXapiError(error).code).toBe('SESSION_AUTHENTICATION_FAILED');
+    expect(sentence(new MasterLoginError('192.0.2.10', new TransportError('Failed to fetch')), 'zh')).toBe(
+      '该主机是池成员，其主节点为 192.0.2.10，但登录主节点失败：无法连接到池（Failed to fetch）。请检查地址和网络。',
     );
   });
 

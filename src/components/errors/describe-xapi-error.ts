@@ -1,10 +1,13 @@
 /**
  * Turns anything a call can throw into a sentence a person can act on: XAPI's error
  * codes (names and params from the generated ErrorParams, so a code that XAPI does not
- * have is a compile error), the transport failing to reach the pool, and anything else.
+ * have is a compile error), the transport failing to reach the pool, the client's own
+ * failures (a master that refused the login, a connection gone mid-task), and anything else.
  * Pure: the words come from i18n when the phrase is rendered.
  */
 
+import { PoolGoneError } from '../../queries/actions/await-task';
+import { MasterLoginError } from '../../xapi/connection';
 import type { ErrorParams, XapiErrorCode } from '../../xapi/model/types';
 import { TransportError } from '../../xapi/transport';
 import { XapiError } from '../../xapi/xapi-error';
@@ -91,6 +94,12 @@ export function describeXapiError(error: unknown): ErrorDescription {
   if (error instanceof XapiError)
     return { ...describeCode(error.code, error.params), code: error.code, params: error.params };
   if (error instanceof TransportError) return { ...phrase('unreachable', { detail: error.message }), params: [] };
+  // A pool member's address led to its master, where the login failed: say both, with the cause's code.
+  if (error instanceof MasterLoginError) {
+    const { code, params, ...cause } = describeXapiError(error.cause);
+    return { ...phrase('masterLogin', { master: error.master, cause }), code, params };
+  }
+  if (error instanceof PoolGoneError) return { ...phrase('poolGone'), params: [] };
   const message = error instanceof Error ? error.message : String(error);
   return { ...phrase('unexpected', { message }), params: [] };
 }
