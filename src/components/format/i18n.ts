@@ -1,4 +1,4 @@
-/** Words for spans of time and dates (namespace `format`). */
+/** Words for spans of time (namespace `format`). */
 export const formatStrings = {
   en: {
     days_one: '{{count}} day',
@@ -10,7 +10,6 @@ export const formatStrings = {
     seconds_one: '{{count}} second',
     seconds_other: '{{count}} seconds',
     unitSeparator: ', ',
-    never: 'Never',
   },
   zh: {
     days_other: '{{count}} 天',
@@ -18,6 +17,5 @@ export const formatStrings = {
     minutes_other: '{{count}} 分钟',
     seconds_other: '{{count}} 秒',
     unitSeparator: ' ',
-    never: '从不',
   },
 };
