@@ -64,7 +64,9 @@ export class TaskManager {
       this.running.set(task, state);
       const step = () => {
         const elapsed = this.clock.now() - start;
-        const fraction = durationMs <= 0 ? 1 : Math.min(1, elapsed / durationMs);
+        // Under a millisecond left counts as done: the clock runs on fractional
+        // milliseconds, and an ever-smaller last step would never arrive.
+        const fraction = durationMs - elapsed < 1 ? 1 : elapsed / durationMs;
         if (this.db.has('task', task)) this.db.update('task', task, { progress: round(from + (to - from) * fraction) });
         if (fraction >= 1) {
           this.running.delete(task);

@@ -140,17 +140,31 @@ async function copyVm(
   op: DiskOp,
   options: CopyOptions,
 ): Promise<string> {
+  await sim.tasks.progress(task, copyDurationMs(sim, copiedVbds(sim, vm, op, options), op), 1, { cancellable: true });
+  return writeCopy(sim, vm, newName, op, options);
+}
+
+/** The VBDs a copy takes: all of them, less ignore_vdis for a snapshot. */
+function copiedVbds(sim: Simulator, vm: string, op: DiskOp, options: CopyOptions): string[] {
+  const isSnapshot = op === 'snapshot' || op === 'checkpoint';
+  const ignored = new Set(options.ignoreVdis ?? []);
+  return sim.db
+    .get<Vm>('VM', vm)
+    .VBDs.filter((vbd) => !isSnapshot || !ignored.has(sim.db.get<XapiRecord<'VBD'>>('VBD', vbd).VDI));
+}
+
+/**
+ * The copy itself, at once: the new VM with copies of its disks, VBDs and VIFs.
+ * Scenarios call it directly to build snapshots that look like VM.snapshot's.
+ */
+export function writeCopy(sim: Simulator, vm: string, newName: string, op: DiskOp, options: CopyOptions = {}): string {
   const db = sim.db;
   const source = db.get<Vm>('VM', vm);
   const isSnapshot = op === 'snapshot' || op === 'checkpoint';
   const suspended = source.power_state === 'Suspended' || (op === 'checkpoint' && source.power_state === 'Running');
   const newPower = suspended && op !== 'snapshot' ? 'Suspended' : 'Halted';
-  const ignored = new Set(options.ignoreVdis ?? []);
-  const vbds = source.VBDs.filter((vbd) => !isSnapshot || !ignored.has(db.get<XapiRecord<'VBD'>>('VBD', vbd).VDI));
-  await sim.tasks.progress(task, copyDurationMs(sim, vbds, op), 1, { cancellable: true });
-
   const kind = DISK_COPY[op];
-  const disks = vbds.map((vbd): [string, string] => {
+  const disks = copiedVbds(sim, vm, op, options).map((vbd): [string, string] => {
     const r = db.get<XapiRecord<'VBD'> & { type: string }>('VBD', vbd);
     if (r.empty || !db.has('VDI', r.VDI)) return [vbd, NULL_REF];
     // CDs are shared, not copied.

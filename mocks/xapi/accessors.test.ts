@@ -41,6 +41,15 @@ describe('generic accessors', () => {
     ]);
   });
 
+  it('never stores a value through a setter whose rules are not modelled', async () => {
+    const before = sim.db.get<{ memory_static_max: number }>('VM', vm).memory_static_max;
+    expect(await callError(sim, 'VM.set_memory_static_max', session, vm, 1)).toEqual([
+      'NOT_IMPLEMENTED',
+      'VM.set_memory_static_max',
+    ]);
+    expect(sim.db.get<{ memory_static_max: number }>('VM', vm).memory_static_max).toBe(before);
+  });
+
   it('adds to maps once and removes quietly', async () => {
     await call(sim, 'VM.add_to_other_config', session, vm, 'owner', 'ops');
     expect(await callError(sim, 'VM.add_to_other_config', session, vm, 'owner', 'dev')).toEqual([

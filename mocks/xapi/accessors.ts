@@ -24,15 +24,35 @@ function allRecords(sim: Simulator, cls: string, keep: (row: Row) => boolean = (
 }
 
 /**
- * Field-level messages. The datamodel decides which exist (implicit setters only for RW
- * fields; custom setters such as VM.set_actions_after_crash for some others); where no
- * hand-written implementation adds rules, a setter stores the value.
+ * Custom setters whose xapi code enforces rules the model depends on (memory order and
+ * overheads, vCPU limits, power-state checks, task state): a generic store would let
+ * bad input corrupt state, so they need a hand-written implementation.
+ */
+const SETTERS_WITH_RULES: Record<string, ReadonlySet<string>> = {
+  VM: new Set([
+    'memory_static_min',
+    'memory_static_max',
+    'memory_dynamic_min',
+    'memory_dynamic_max',
+    'VCPUs_max',
+    'VCPUs_at_startup',
+    'HVM_shadow_multiplier',
+    'domain_type',
+    'suspend_VDI',
+  ]),
+  task: new Set(['status', 'progress', 'result', 'error_info']),
+};
+
+/**
+ * Field-level messages. The datamodel decides which exist; other custom setters (such
+ * as VM.set_actions_after_crash) store the value as the implicit ones do.
  */
 function fieldAccessor(cls: string, name: string, field: FieldSpec, prefix: string): MethodImpl | undefined {
   switch (prefix) {
     case 'get_':
       return ({ sim }: CallContext, self: string) => recordOf(sim, cls, self)[name];
     case 'set_':
+      if (SETTERS_WITH_RULES[cls]?.has(name)) return undefined;
       return ({ sim }: CallContext, self: string, value: unknown) => sim.db.update(cls, self, { [name]: value });
     case 'add_to_':
       if (field.type.kind !== 'map') return undefined;

@@ -10,6 +10,7 @@ import { DEFAULT_GUEST, type GuestProfile } from '../hardware';
 import { SQUEEZED_RESERVE_BYTES, vmMemoryOverhead } from '../memory';
 import type { Simulator } from '../simulator';
 import { xapiDatetime } from '../time';
+import { writeCopy } from '../vm-clone';
 import { GiB, MiB } from '../units';
 import { provisionXml, STANDARD_TEMPLATES, type TemplateSpec } from './templates';
 
@@ -410,6 +411,7 @@ export class PoolBuilder {
         name_description: `Template which allows VM installation from install media (${spec.os === 'windows' ? 'Windows' : 'Linux'})`,
         is_a_template: true,
         is_default_template: true,
+        domid: -1,
         user_version: 1,
         power_state: 'Halted',
         HVM_boot_policy: 'BIOS order',
@@ -529,6 +531,7 @@ export class PoolBuilder {
       has_vendor_device: guest.os === 'windows',
       suspend_VDI: NULL_REF,
       affinity: NULL_REF,
+      domid: -1,
     });
     this.sim.guests.set(vm, guest);
     const disks = spec.disks ?? (spec.host ? [{ sizeGiB: t.diskGiB, sr: this.sim.localSr.get(spec.host)! }] : []);
@@ -630,32 +633,9 @@ export class PoolBuilder {
     this.db.update('VM', vm, { power_state: 'Suspended', suspend_VDI: vdi, last_booted_record: '' });
   }
 
-  /** A snapshot of a VM (disk-only), as VM.snapshot leaves it. */
+  /** A snapshot of a VM (disk-only), exactly as VM.snapshot leaves it. */
   snapshot(vm: string, name: string): string {
-    const source = this.db.get('VM', vm);
-    const metrics = this.db.create('VM_metrics', { install_time: xapiDatetime(this.sim.clock.now()) });
-    const snap = this.db.create('VM', {
-      ...source,
-      uuid: this.db.newUuid(),
-      name_label: name,
-      is_a_snapshot: true,
-      snapshot_of: vm,
-      snapshot_time: xapiDatetime(this.sim.clock.now()),
-      power_state: 'Halted',
-      resident_on: NULL_REF,
-      domid: -1,
-      metrics,
-      guest_metrics: NULL_REF,
-      VBDs: [],
-      VIFs: [],
-      consoles: [],
-      snapshots: [],
-      children: [],
-      allowed_operations: [],
-      current_operations: {},
-    });
-    this.sim.guests.set(snap, this.sim.guests.get(vm) ?? DEFAULT_GUEST);
-    return snap;
+    return writeCopy(this.sim, vm, name, 'snapshot');
   }
 
   /** Default SR for new disks and suspend images, and a final alert or two. */
