@@ -7,7 +7,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { errorStrings } from '../components/errors/i18n';
 import { formatStrings } from '../components/format/i18n';
+import { connectStrings } from '../features/connect/i18n';
 import { objectPagesStrings } from '../features/object-pages/i18n';
+import { treeStrings } from '../features/resource-tree/i18n';
 import { tasksStrings } from '../features/tasks/i18n';
 import { actionStrings } from '../queries/actions/i18n';
 import { appStrings } from './strings';
@@ -24,10 +26,12 @@ const STORAGE_KEY = 'xenith.language';
 const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<string, unknown> }> = {
   app: appStrings,
   actions: actionStrings,
+  connect: connectStrings,
   errors: errorStrings,
   format: formatStrings,
   objectPages: objectPagesStrings,
   tasks: tasksStrings,
+  tree: treeStrings,
 };
 
 function initialLanguage(): Language {

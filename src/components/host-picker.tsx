@@ -30,11 +30,14 @@ export function HostPicker({ poolId, vmRefs, purpose, value, onChange }: HostPic
   if (error) return <XapiErrorText error={error} />;
   if (!byVm) return <p className="muted">{t('hostPicker.checking')}</p>;
 
+  const many = vmRefs.length > 1;
   const reasonAgainst = (hostRef: string): string | undefined => {
     if (purpose === 'migrate' && vmRefs.some((vm) => vms[vm]?.resident_on === hostRef)) {
-      return t('hostPicker.alreadyThere', { count: vmRefs.length });
+      return t(many ? 'hostPicker.alreadyThereMany' : 'hostPicker.alreadyThere');
     }
-    if (vmRefs.some((vm) => !byVm.get(vm)?.has(hostRef))) return t('hostPicker.cannotRun', { count: vmRefs.length });
+    if (vmRefs.some((vm) => !byVm.get(vm)?.has(hostRef))) {
+      return t(many ? 'hostPicker.cannotRunMany' : 'hostPicker.cannotRun');
+    }
     return undefined;
   };
   const options = Object.entries(hosts)

@@ -15,7 +15,12 @@ export function ConfirmActionDialog({ request, onRun, onCancel }: ActionDialogPr
       onConfirm={() => onRun({})}
       onCancel={onCancel}
     >
-      <p>{t(`confirm.${id}.message`, { count: names.length, names: names.join(', ') })}</p>
+      <p>
+        {t(names.length > 1 ? `confirm.${id}.messageMany` : `confirm.${id}.message`, {
+          count: names.length,
+          names: names.join(', '),
+        })}
+      </p>
     </ConfirmDialog>
   );
 }

@@ -12,7 +12,8 @@ export function HostChoiceDialog({ request, onRun, onCancel }: ActionDialogProps
   const names = useTargetNames(request);
   const [host, setHost] = useState<string>();
   const { id, label } = request.action;
-  const title = t(`${id}.title`, { count: names.length, names: names.join(', ') });
+  const title =
+    names.length > 1 ? t(`${id}.titleMany`, { count: names.length }) : t(`${id}.title`, { names: names[0] });
   return (
     <ModalDialog
       title={title}

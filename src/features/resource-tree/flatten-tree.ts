@@ -13,6 +13,8 @@ export interface TreeRow {
   cls: ObjectClass;
   ref: string;
   name: string;
+  /** For the object's address; empty for a pool whose objects have not arrived. */
+  uuid: string;
   /** 1 for a pool (aria-level counts from 1). */
   level: number;
   setSize: number;
@@ -71,6 +73,7 @@ export function flattenTree(
         cls: node.cls,
         ref: node.ref,
         name: node.name,
+        uuid: node.uuid,
         level,
         setSize: nodes.length,
         posInSet: index + 1,

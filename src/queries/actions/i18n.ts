@@ -61,15 +61,14 @@ export const actionStrings = {
     confirm: {
       forceShutdown: {
         title: 'Force shut down',
-        message_one: 'Force {{names}} off? Like pulling the power cord, this loses any unsaved work in the VM.',
-        message_other:
+        message: 'Force {{names}} off? Like pulling the power cord, this loses any unsaved work in the VM.',
+        messageMany:
           'Force these {{count}} VMs off: {{names}}? Like pulling the power cord, this loses any unsaved work in them.',
       },
       forceReboot: {
         title: 'Force reboot',
-        message_one:
-          'Force {{names}} to restart? Like pressing the reset button, this loses any unsaved work in the VM.',
-        message_other:
+        message: 'Force {{names}} to restart? Like pressing the reset button, this loses any unsaved work in the VM.',
+        messageMany:
           'Force these {{count}} VMs to restart: {{names}}? Like pressing the reset button, this loses any unsaved work in them.',
       },
     },
@@ -77,13 +76,13 @@ export const actionStrings = {
       legend: 'Host',
       checking: 'Checking which hosts can run it…',
       free: '{{memory}} free',
-      alreadyThere_one: 'The VM is already on this host',
-      alreadyThere_other: 'Some of the VMs are already on this host',
-      cannotRun_one: 'Cannot run this VM now',
-      cannotRun_other: 'Cannot run all of these VMs now',
+      alreadyThere: 'The VM is already on this host',
+      alreadyThereMany: 'Some of the VMs are already on this host',
+      cannotRun: 'Cannot run this VM now',
+      cannotRunMany: 'Cannot run all of these VMs now',
     },
-    startOn: { title: 'Start {{names}} on a host' },
-    migrate: { title_one: 'Migrate {{names}}', title_other: 'Migrate {{count}} VMs' },
+    startOn: { title: 'Start {{names}} on a host', titleMany: 'Start {{count}} VMs on a host' },
+    migrate: { title: 'Migrate {{names}}', titleMany: 'Migrate {{count}} VMs' },
     clone: { title: 'Clone {{name}}', defaultName: 'Copy of {{name}}' },
     copy: {
       title: 'Copy {{name}}',
@@ -176,14 +175,13 @@ export const actionStrings = {
     confirm: {
       forceShutdown: {
         title: '强制关机',
-        message_one: '确定要强制关闭 {{names}} 吗？这如同拔掉电源线，虚拟机中未保存的工作将会丢失。',
-        message_other:
-          '确定要强制关闭这 {{count}} 台虚拟机（{{names}}）吗？这如同拔掉电源线，其中未保存的工作将会丢失。',
+        message: '确定要强制关闭 {{names}} 吗？这如同拔掉电源线，虚拟机中未保存的工作将会丢失。',
+        messageMany: '确定要强制关闭这 {{count}} 台虚拟机（{{names}}）吗？这如同拔掉电源线，其中未保存的工作将会丢失。',
       },
       forceReboot: {
         title: '强制重新启动',
-        message_one: '确定要强制重新启动 {{names}} 吗？这如同按下复位按钮，虚拟机中未保存的工作将会丢失。',
-        message_other:
+        message: '确定要强制重新启动 {{names}} 吗？这如同按下复位按钮，虚拟机中未保存的工作将会丢失。',
+        messageMany:
           '确定要强制重新启动这 {{count}} 台虚拟机（{{names}}）吗？这如同按下复位按钮，其中未保存的工作将会丢失。',
       },
     },
@@ -191,13 +189,13 @@ export const actionStrings = {
       legend: '主机',
       checking: '正在检查哪些主机可以运行…',
       free: '可用 {{memory}}',
-      alreadyThere_one: '虚拟机已在此主机上',
-      alreadyThere_other: '部分虚拟机已在此主机上',
-      cannotRun_one: '此主机当前无法运行该虚拟机',
-      cannotRun_other: '此主机当前无法运行全部所选虚拟机',
+      alreadyThere: '虚拟机已在此主机上',
+      alreadyThereMany: '部分虚拟机已在此主机上',
+      cannotRun: '此主机当前无法运行该虚拟机',
+      cannotRunMany: '此主机当前无法运行全部所选虚拟机',
     },
-    startOn: { title: '在主机上启动 {{names}}' },
-    migrate: { title_one: '迁移 {{names}}', title_other: '迁移 {{count}} 台虚拟机' },
+    startOn: { title: '在主机上启动 {{names}}', titleMany: '在主机上启动 {{count}} 台虚拟机' },
+    migrate: { title: '迁移 {{names}}', titleMany: '迁移 {{count}} 台虚拟机' },
     clone: { title: '克隆 {{name}}', defaultName: '{{name}} 的副本' },
     copy: {
       title: '复制 {{name}}',
