@@ -7,6 +7,7 @@
 
 import { NULL_REF } from './db';
 import { DEFAULT_GUEST, type GuestProfile } from './hardware';
+import { checkHostMemoryAlarm } from './host-alarms';
 import type { MemoryFields } from './memory';
 import type { Simulator } from './simulator';
 import { xapiDatetime } from './time';
@@ -88,6 +89,7 @@ export function createDomain(sim: Simulator, vm: string, host: string, options: 
     sim.db.update('VBD', vbd, { currently_attached: !sim.db.get<{ empty: boolean }>('VBD', vbd).empty });
   for (const vif of record.VIFs) sim.db.update('VIF', vif, { currently_attached: true });
   createConsoles(sim, vm);
+  checkHostMemoryAlarm(sim, host);
 }
 
 function createConsoles(sim: Simulator, vm: string) {
