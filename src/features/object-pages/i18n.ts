@@ -6,6 +6,7 @@ export const objectPagesStrings = {
       notConnected: 'Not connected to {{pool}}.',
       notFound: 'Not found',
       notFoundDetail: 'No {{kind}} with UUID {{uuid}} exists in {{pool}}. It may have been deleted.',
+      unknownKind: 'This console has no pages for “{{kind}}”.',
     },
     kind: {
       VM: 'VM',
@@ -161,6 +162,7 @@ export const objectPagesStrings = {
       notConnected: '未连接到 {{pool}}。',
       notFound: '未找到',
       notFoundDetail: '{{pool}} 中不存在 UUID 为 {{uuid}} 的{{kind}}，它可能已被删除。',
+      unknownKind: '此控制台没有“{{kind}}”类对象的页面。',
     },
     kind: {
       VM: '虚拟机',

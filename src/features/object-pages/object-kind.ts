@@ -4,6 +4,17 @@ import type { LinkClass } from '../../components/object-link';
 
 export type PageClass = LinkClass;
 
-export function pageClassOf(cls: ObjectClass): PageClass {
-  return cls === 'template' || cls === 'snapshot' ? 'VM' : cls;
+const PAGE_CLASSES: Record<ObjectClass, PageClass> = {
+  VM: 'VM',
+  template: 'VM',
+  snapshot: 'VM',
+  host: 'host',
+  pool: 'pool',
+  SR: 'SR',
+  network: 'network',
+};
+
+/** Undefined for an address naming no class with pages (typed by hand, or from an older version). */
+export function pageClassOf(cls: string): PageClass | undefined {
+  return Object.hasOwn(PAGE_CLASSES, cls) ? PAGE_CLASSES[cls as ObjectClass] : undefined;
 }

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { navigate, paths, type Route } from '../../app/routes';
 import { usePool } from '../../store/mirror-store';
 import { useRefByUuid } from '../../store/uuid-index';
-import { pageClassOf } from './object-kind';
+import { type PageClass, pageClassOf } from './object-kind';
 import { TABS } from './object-tabs';
 import { PageHeader } from './page-header';
 import { panelId, TabBar, tabId } from './tab-bar';
+import './object-pages.css';
 
 type ObjectRoute = Extract<Route, { name: 'object' }>;
 
@@ -17,8 +18,21 @@ type ObjectRoute = Extract<Route, { name: 'object' }>;
  */
 export function ObjectPage({ route }: { route: ObjectRoute }) {
   const { t } = useTranslation('objectPages');
+  const cls = pageClassOf(route.cls);
+  if (!cls) {
+    return (
+      <div role="alert">
+        <h1>{t('page.notFound')}</h1>
+        <p>{t('page.unknownKind', { kind: route.cls })}</p>
+      </div>
+    );
+  }
+  return <ClassPage route={route} cls={cls} />;
+}
+
+function ClassPage({ route, cls }: { route: ObjectRoute; cls: PageClass }) {
+  const { t } = useTranslation('objectPages');
   const { poolId, cls: routeClass, uuid } = route;
-  const cls = pageClassOf(routeClass);
   const pool = usePool(poolId);
   const ref = useRefByUuid(poolId, cls, uuid);
   const tabs = TABS[cls];

@@ -6,6 +6,7 @@ import { useMirror } from '../../store/mirror-store';
 import type { Ref } from '../../xapi/model/types';
 import { MessageRow } from './message-row';
 import { useMessageRefs, useNotificationCount } from './use-message-refs';
+import './tasks.css';
 
 /** Every pool's alerts (XAPI's `message` class), newest first, each dismissible. */
 export function NotificationsView() {

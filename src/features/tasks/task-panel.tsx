@@ -5,6 +5,7 @@ import { useMirror } from '../../store/mirror-store';
 import { NULL_REF } from '../../xapi/refs';
 import { PoolTasks } from './pool-tasks';
 import { isRunning } from './task-state';
+import './tasks.css';
 
 /** Tasks across every connected pool, for the header while the panel is collapsed. */
 function useTaskCounts(): { running: number; total: number } {
