@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { datamodelPath, generate, schemaPath, typesPath } from './gen-xapi';
 
-describe('generated XAPI types', () => {
+// The datamodel lives beside the project (../shared), as in CI; a bare clone has only the output.
+describe.runIf(existsSync(datamodelPath))('generated XAPI types', () => {
   it('match ../shared/xapi/datamodel.json (run `npm run gen:xapi` when this fails)', () => {
     const { types, schema } = generate(JSON.parse(readFileSync(datamodelPath, 'utf8')));
     expect(readFileSync(typesPath, 'utf8')).toBe(types);

@@ -5,7 +5,7 @@
  *                              client read (field types, defaults, message signatures)
  * `npm run gen:xapi` writes both; `--check` exits 1 when the committed copies are stale.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -222,6 +222,12 @@ export function generate(dm: Datamodel): { types: string; schema: string } {
 }
 
 function main() {
+  if (!existsSync(datamodelPath)) {
+    // The datamodel sits beside the project (../shared); a clone on its own has only
+    // the generated output, which it builds and runs from as committed.
+    console.error(`${datamodelPath} not found: the generated types cannot be checked or regenerated here.`);
+    process.exit(process.argv.includes('--check') ? 0 : 1);
+  }
   const dm = JSON.parse(readFileSync(datamodelPath, 'utf8')) as Datamodel;
   const { types, schema } = generate(dm);
   if (process.argv.includes('--check')) {
