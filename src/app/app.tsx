@@ -1,10 +1,39 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionFailures } from '../components/actions/action-failures';
+import { ResourceTreePanel } from '../features/resource-tree/resource-tree-panel';
+import { TaskPanel } from '../features/tasks/task-panel';
+import { restoreSavedPools } from '../store/connections';
+import { AppHeader } from './app-header';
+import { MainArea } from './main-area';
+import { useRoute } from './routes';
+import { useSimulatorLoader } from './simulator-loader';
+import './app.css';
 
+/**
+ * The console's layout, as XenCenter's: the header, the resource tree on the left,
+ * the object (or connect screen) in the main area, and tasks along the bottom. Pools
+ * from an earlier visit come back on start, so a deep link works after a reload.
+ */
 export function App() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('app');
+  const route = useRoute();
+  const startSimulator = useSimulatorLoader();
+  useEffect(() => {
+    void restoreSavedPools(startSimulator);
+  }, [startSimulator]);
   return (
-    <main>
-      <h1>{t('title')}</h1>
-    </main>
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <AppHeader />
+      <ResourceTreePanel />
+      <main id="main" className="main-area" tabIndex={-1}>
+        <ActionFailures />
+        <MainArea route={route} />
+      </main>
+      <TaskPanel />
+    </div>
   );
 }

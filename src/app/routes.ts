@@ -14,10 +14,12 @@ export type ConnectPrefill = { address: string } | { scenario: string };
 export type Route =
   | { name: 'home' }
   | { name: 'connect'; prefill?: ConnectPrefill }
+  | { name: 'notifications' }
   | { name: 'object'; poolId: string; cls: ObjectClass; uuid: string; tab: Tab };
 
 export const paths = {
   home: () => '/',
+  notifications: () => '/notifications',
   connect: (prefill?: ConnectPrefill) => (prefill ? `/connect?${new URLSearchParams(prefill)}` : '/connect'),
   object: (poolId: string, cls: ObjectClass, uuid: string, tab: Tab = 'general') =>
     `/pools/${encodeURIComponent(poolId)}/${cls}/${uuid}/${tab}`,
@@ -33,6 +35,7 @@ function parsePrefill(search: string): ConnectPrefill | undefined {
 }
 
 export function parseRoute(pathname: string, search = ''): Route {
+  if (pathname === '/notifications') return { name: 'notifications' };
   if (pathname === '/connect') {
     const prefill = parsePrefill(search);
     return prefill ? { name: 'connect', prefill } : { name: 'connect' };
