@@ -16,9 +16,12 @@ beforeAll(async () => {
   });
 });
 
-function sentence(error: unknown, language = 'en'): string {
+const NAMES: Record<string, string> = { 'OpaqueRef:vm': 'web-01', 'OpaqueRef:h': 'xcp-host-02' };
+
+/** The sentence as XapiErrorText shows it, with names from a mirror that knows `NAMES`. */
+function sentence(error: unknown, language = 'en', names: Record<string, string> = {}): string {
   const t = i18n.getFixedT(language, 'errors');
-  return phraseText(t, language, describeXapiError(error));
+  return phraseText(t, language, describeXapiError(error), (ref) => names[ref]);
 }
 
 const GiB = 1024 ** 3;
@@ -26,8 +29,17 @@ const GiB = 1024 ** 3;
 describe('describeXapiError', () => {
   it('names the power states in words, several expected ones as alternatives', () => {
     const error = new XapiError('VM_BAD_POWER_STATE', ['OpaqueRef:vm', 'running, paused', 'halted']);
-    expect(sentence(error)).toBe('The VM is shut down, but this needs it to be running or paused.');
-    expect(sentence(error, 'zh')).toBe('此操作要求虚拟机处于运行或暂停状态，而它当前处于关机状态。');
+    expect(sentence(error)).toBe('This needs the VM to be running or paused, but it is shut down.');
+    expect(sentence(error, 'zh')).toBe('此操作要求该虚拟机处于运行或暂停状态，而它当前处于关机状态。');
+  });
+
+  it('names the objects XAPI refers to by ref, when the mirror knows them', () => {
+    const error = new XapiError('VM_LACKS_FEATURE', ['OpaqueRef:vm']);
+    expect(sentence(error, 'en', NAMES)).toBe('The guest of VM “web-01” does not support this operation.');
+    expect(sentence(error, 'zh', NAMES)).toBe('虚拟机“web-01”的客户机操作系统不支持此操作。');
+    expect(sentence(new XapiError('HOST_IS_LIVE', ['OpaqueRef:h']), 'en', NAMES)).toBe(
+      'This cannot be done while host “xcp-host-02” is running.',
+    );
   });
 
   it('formats the memory a start needs and the memory free', () => {
@@ -38,8 +50,11 @@ describe('describeXapiError', () => {
     expect(sentence(error, 'zh')).toBe('主机可用内存不足：需要 384.0 GiB，但只有 1.5 GiB 可用。');
   });
 
-  it('still says something useful when evacuation sends the error with only the VM', () => {
-    expect(sentence(new XapiError('HOST_NOT_ENOUGH_FREE_MEMORY', ['OpaqueRef:vm']))).toBe(
+  it('names the VM when evacuation sends the memory error with only the VM', () => {
+    expect(sentence(new XapiError('HOST_NOT_ENOUGH_FREE_MEMORY', ['OpaqueRef:vm']), 'en', NAMES)).toBe(
+      'No host has enough free memory for VM “web-01”.',
+    );
+    expect(sentence(new XapiError('HOST_NOT_ENOUGH_FREE_MEMORY', []))).toBe(
       'The host does not have enough free memory for this VM.',
     );
   });
@@ -50,8 +65,8 @@ describe('describeXapiError', () => {
 
   it('names the class an operation is busy on and the operation', () => {
     const error = new XapiError('OTHER_OPERATION_IN_PROGRESS', ['VM', 'OpaqueRef:vm', 'clean_shutdown', 'OpaqueRef:t']);
-    expect(sentence(error)).toBe(
-      'Another operation (clean_shutdown) is already in progress on this VM. Try again when it has finished.',
+    expect(sentence(error, 'en', NAMES)).toBe(
+      'Another operation (clean_shutdown) is already in progress on VM “web-01”. Try again when it has finished.',
     );
   });
 

@@ -12,7 +12,7 @@ import type { ErrorParams, XapiErrorCode } from '../../xapi/model/types';
 import { TransportError } from '../../xapi/transport';
 import { XapiError } from '../../xapi/xapi-error';
 import { formatMemory } from '../format/bytes';
-import { type Phrase, type PhraseValue, phrase } from './phrase';
+import { objectValue, type Phrase, type PhraseValue, phrase } from './phrase';
 
 export interface ErrorDescription extends Phrase {
   /** The raw XAPI code, for the details disclosure; absent when XAPI did not answer. */
@@ -36,10 +36,14 @@ function powerStates(list: string | undefined): PhraseValue[] {
 }
 
 /** Errors name classes the way the datamodel spells them, or in lower case (HANDLE_INVALID "vm"). */
-function objectClass(name: string | undefined): PhraseValue {
-  const canonical = [...CLASSES].find((c) => c.toLowerCase() === (name ?? '').toLowerCase());
-  return canonical ? phrase(`objectClass.${canonical}`) : phrase('objectClass.object');
+function canonicalClass(name: string | undefined): string {
+  return [...CLASSES].find((c) => c.toLowerCase() === (name ?? '').toLowerCase()) ?? 'object';
 }
+
+const objectClass = (name: string | undefined): PhraseValue => phrase(`objectClass.${canonicalClass(name)}`);
+
+/** Some errors name an object only by ref in some callers (evacuation's memory error names the VM). */
+const isRef = (text: string | undefined) => text?.startsWith('OpaqueRef:') ?? false;
 
 const bytes = (text: string | undefined) => (text && /^\d+$/.test(text) ? formatMemory(Number(text)) : undefined);
 
@@ -49,33 +53,38 @@ const DESCRIBERS: Describers = {
   SESSION_AUTHENTICATION_FAILED: simple('SESSION_AUTHENTICATION_FAILED'),
   SESSION_INVALID: simple('SESSION_INVALID'),
   HOST_IS_SLAVE: ([master]) => phrase('codes.HOST_IS_SLAVE', { master }),
-  VM_BAD_POWER_STATE: ([, expected, actual]) =>
-    phrase('codes.VM_BAD_POWER_STATE', { expected: powerStates(expected), actual: powerStates(actual) }),
-  OTHER_OPERATION_IN_PROGRESS: ([cls, , operation]) =>
-    phrase('codes.OTHER_OPERATION_IN_PROGRESS', { class: objectClass(cls), operation }),
+  VM_BAD_POWER_STATE: ([vm, expected, actual]) =>
+    phrase('codes.VM_BAD_POWER_STATE', {
+      vm: objectValue(vm, 'VM'),
+      expected: powerStates(expected),
+      actual: powerStates(actual),
+    }),
+  OTHER_OPERATION_IN_PROGRESS: ([cls, object, operation]) =>
+    phrase('codes.OTHER_OPERATION_IN_PROGRESS', { object: objectValue(object, canonicalClass(cls)), operation }),
   OPERATION_NOT_ALLOWED: ([reason]) => phrase('codes.OPERATION_NOT_ALLOWED', { reason }),
   OPERATION_BLOCKED: ([, reason]) => phrase('codes.OPERATION_BLOCKED', { reason }),
   // Host evacuation names only the VM it could not place, without the figures.
   HOST_NOT_ENOUGH_FREE_MEMORY: ([needed, available]) => {
     const [n, a] = [bytes(needed), bytes(available)];
-    return n && a
-      ? phrase('codes.HOST_NOT_ENOUGH_FREE_MEMORY', { needed: n, available: a })
+    if (n && a) return phrase('codes.HOST_NOT_ENOUGH_FREE_MEMORY', { needed: n, available: a });
+    return isRef(needed)
+      ? phrase('codes.HOST_NOT_ENOUGH_FREE_MEMORY_forVm', { vm: objectValue(needed, 'VM') })
       : phrase('codes.HOST_NOT_ENOUGH_FREE_MEMORY_unsized');
   },
   HOST_NOT_ENOUGH_PCPUS: ([vcpus, pcpus]) => phrase('codes.HOST_NOT_ENOUGH_PCPUS', { vcpus, pcpus }),
   NO_HOSTS_AVAILABLE: simple('NO_HOSTS_AVAILABLE'),
   VM_IS_TEMPLATE: simple('VM_IS_TEMPLATE'),
   VM_IS_SNAPSHOT: simple('VM_IS_SNAPSHOT'),
-  VM_LACKS_FEATURE: simple('VM_LACKS_FEATURE'),
-  VM_NON_SUSPENDABLE: ([, reason]) => phrase('codes.VM_NON_SUSPENDABLE', { reason }),
-  VM_MISSING_PV_DRIVERS: simple('VM_MISSING_PV_DRIVERS'),
+  VM_LACKS_FEATURE: ([vm]) => phrase('codes.VM_LACKS_FEATURE', { vm: objectValue(vm, 'VM') }),
+  VM_NON_SUSPENDABLE: ([vm, reason]) => phrase('codes.VM_NON_SUSPENDABLE', { vm: objectValue(vm, 'VM'), reason }),
+  VM_MISSING_PV_DRIVERS: ([vm]) => phrase('codes.VM_MISSING_PV_DRIVERS', { vm: objectValue(vm, 'VM') }),
   HANDLE_INVALID: ([cls]) => phrase('codes.HANDLE_INVALID', { class: objectClass(cls) }),
   UUID_INVALID: ([cls, uuid]) => phrase('codes.UUID_INVALID', { class: objectClass(cls), uuid }),
   MAP_DUPLICATE_KEY: ([, field, , key]) => phrase('codes.MAP_DUPLICATE_KEY', { field, key }),
   MESSAGE_METHOD_UNKNOWN: ([method]) => phrase('codes.MESSAGE_METHOD_UNKNOWN', { method }),
   HOST_NOT_DISABLED: simple('HOST_NOT_DISABLED'),
-  HOST_IS_LIVE: simple('HOST_IS_LIVE'),
-  VDI_IN_USE: ([, operation]) => phrase('codes.VDI_IN_USE', { operation }),
+  HOST_IS_LIVE: ([host]) => phrase('codes.HOST_IS_LIVE', { host: objectValue(host, 'host') }),
+  VDI_IN_USE: ([vdi, operation]) => phrase('codes.VDI_IN_USE', { vdi: objectValue(vdi, 'VDI'), operation }),
   MEMORY_CONSTRAINT_VIOLATION: ([constraint]) => phrase('codes.MEMORY_CONSTRAINT_VIOLATION', { constraint }),
   MEMORY_CONSTRAINT_VIOLATION_ORDER: simple('MEMORY_CONSTRAINT_VIOLATION_ORDER'),
   MEMORY_CONSTRAINT_VIOLATION_MAXPIN: ([reason]) => phrase('codes.MEMORY_CONSTRAINT_VIOLATION_MAXPIN', { reason }),

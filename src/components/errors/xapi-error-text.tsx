@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { describeXapiError } from './describe-xapi-error';
+import { objectName } from './object-name';
 import { phraseText } from './phrase-text';
 
 interface Props {
@@ -7,13 +8,16 @@ interface Props {
   error: unknown;
 }
 
-/** An error as a sentence, with XAPI's raw code and params behind a disclosure for support. */
+/**
+ * An error as a sentence, naming the objects it refers to, with XAPI's raw code and
+ * params behind a disclosure for support.
+ */
 export function XapiErrorText({ error }: Props) {
   const { t, i18n } = useTranslation('errors');
   const description = describeXapiError(error);
   return (
     <span className="xapi-error">
-      <span>{phraseText(t, i18n.language, description)}</span>
+      <span>{phraseText(t, i18n.language, description, objectName)}</span>
       {description.code && (
         <details className="xapi-error-details">
           <summary>{t('details')}</summary>

@@ -95,7 +95,7 @@ describe('TaskPanel', () => {
     const row = screen.getByRole('listitem', { name: 'Shut down VM' });
     expect(within(row).getByRole('link', { name: 'web-01' })).toBeDefined();
     expect(within(row).getByText('Failed')).toBeDefined();
-    expect(within(row).getByText('The VM is shut down, but this needs it to be running.')).toBeDefined();
+    expect(within(row).getByText('This needs VM “web-01” to be running, but it is shut down.')).toBeDefined();
     expect(within(row).getByText('0:12')).toBeDefined();
     expect(within(row).getByRole('button', { name: 'Dismiss Shut down VM' })).toBeDefined();
     expect(within(row).queryByRole('button', { name: 'Cancel' })).toBeNull();

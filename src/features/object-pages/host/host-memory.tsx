@@ -22,7 +22,10 @@ function useMemoryUsedByVms(poolId: string, host: XapiRecord<'host'>): number {
   });
 }
 
-/** Total, free (as XAPI computes it for placing a VM) and used by VMs, with a bar. */
+/**
+ * Total, what the guests actually use now, and what XAPI could give a new VM (with the
+ * guests squeezed to their dynamic minimum); the bar shows the rest as reserved.
+ */
 export function HostMemory({ poolId, hostRef, host }: { poolId: string; hostRef: string; host: XapiRecord<'host'> }) {
   const { t } = useTranslation('objectPages');
   const metrics = useRecord(poolId, 'host_metrics', host.metrics);
@@ -32,10 +35,10 @@ export function HostMemory({ poolId, hostRef, host }: { poolId: string; hostRef:
   return (
     <PropertyList title={t('sections.memory')}>
       <Property label={t('host.memoryTotal')}>{metrics ? formatMemory(total) : '…'}</Property>
+      <Property label={t('host.memoryUsedByVms')}>{formatMemory(usedByVms)}</Property>
       <Property label={t('host.memoryFree')}>
         {free.error ? <XapiErrorText error={free.error} /> : free.data === undefined ? '…' : formatMemory(free.data)}
       </Property>
-      <Property label={t('host.memoryUsedByVms')}>{formatMemory(usedByVms)}</Property>
       {free.data !== undefined && total > 0 && (
         <Property label={t('host.memoryUse')}>
           <UsageBar
