@@ -16,7 +16,27 @@ export interface TaskTarget {
 const CLASSES: readonly TargetClass[] = ['VM', 'host', 'SR', 'VDI', 'network', 'pool'];
 
 type Objects = PoolMirror['objects'];
-type WithOperations = { current_operations: Record<string, string> };
+type Table = Readonly<Record<string, { current_operations: Record<string, string> }>>;
+
+/**
+ * Task ref → object ref for one class table, built once per version of the table (a
+ * batch that touches the class replaces it), so hundreds of running tasks on a pool of
+ * thousands of VMs cost one pass per batch rather than one per task.
+ */
+const indexes = new WeakMap<Table, ReadonlyMap<string, string>>();
+
+function operationsIndex(table: Table): ReadonlyMap<string, string> {
+  let index = indexes.get(table);
+  if (!index) {
+    const built = new Map<string, string>();
+    for (const [ref, record] of Object.entries(table)) {
+      for (const task of Object.keys(record.current_operations)) built.set(task, ref);
+    }
+    indexes.set(table, built);
+    index = built;
+  }
+  return index;
+}
 
 export function findTaskTarget(
   objects: Objects,
@@ -29,10 +49,9 @@ export function findTaskTarget(
     if (cls) return { cls, ref: named };
   }
   for (const cls of CLASSES) {
-    const table = (objects[cls] ?? {}) as Readonly<Record<string, WithOperations>>;
-    for (const [ref, record] of Object.entries(table)) {
-      if (taskRef in record.current_operations) return { cls, ref };
-    }
+    const table = objects[cls] as Table | undefined;
+    const ref = table && operationsIndex(table).get(taskRef);
+    if (ref) return { cls, ref };
   }
   return undefined;
 }

@@ -5,8 +5,7 @@ import { findTaskTarget, type TargetClass, type TaskTarget } from './task-target
 /**
  * Once an operation ends its task leaves the object's current_operations, so the
  * object found while it ran is remembered (per pool and task; null when the task had
- * ended before it was first seen). This also spares the large pools a scan of every
- * object for every task on every update.
+ * ended before it was first seen, so an ended task is not looked for again).
  */
 const remembered = new Map<string, TaskTarget | null>();
 
