@@ -38,7 +38,9 @@ export class Simulator {
     this.random = new SeededRandom(options.seed ?? 1);
     this.db = new Database(this.random);
     this.events = new EventService(this.db, this.clock);
-    this.sessions = new SessionManager(this.db, this.clock, this.events, options.users ?? DEFAULT_USERS, () => this.master());
+    this.sessions = new SessionManager(this.db, this.clock, this.events, options.users ?? DEFAULT_USERS, () =>
+      this.master(),
+    );
     this.tasks = new TaskManager(this.db, this.clock, () => this.master());
   }
 

@@ -18,8 +18,18 @@ const KNOWN_CODES = new Set([...Object.keys(schema.errors), 'Fault']);
 
 /** A value for a parameter: usually of the right type, sometimes not. */
 function argument(sim: Simulator, type: XapiType): fc.Arbitrary<unknown> {
-  const anyRef = fc.constantFrom(...sim.db.tableNames.flatMap((cls) => sim.db.refs(cls).slice(0, 3)), 'OpaqueRef:NULL', 'junk');
-  const garbage = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }));
+  const anyRef = fc.constantFrom(
+    ...sim.db.tableNames.flatMap((cls) => sim.db.refs(cls).slice(0, 3)),
+    'OpaqueRef:NULL',
+    'junk',
+  );
+  const garbage = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.integer(), { maxLength: 2 }),
+  );
   const right = ((): fc.Arbitrary<unknown> => {
     switch (type.kind) {
       case 'ref': {
@@ -86,7 +96,8 @@ describe('random calls with random arguments', () => {
           if (!error) continue;
           const text = `${method}(${JSON.stringify(args)}) → ${error.code} ${JSON.stringify(error.params)}`;
           if (!error.code || !KNOWN_CODES.has(error.code)) problems.push(`unknown error: ${text}`);
-          if (error.code === 'INTERNAL_ERROR' && !error.params?.[0]?.startsWith('Failure(')) problems.push(`crash: ${text}`);
+          if (error.code === 'INTERNAL_ERROR' && !error.params?.[0]?.startsWith('Failure('))
+            problems.push(`crash: ${text}`);
         }
         const violations = invariantViolations(sim);
         expect(violations).toEqual([]);

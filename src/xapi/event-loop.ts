@@ -42,7 +42,11 @@ const defaultSleep = (ms: number, signal: AbortSignal) =>
     });
   });
 
-export async function runEventLoop(connection: XapiConnection, sink: MirrorSink, options: EventLoopOptions): Promise<void> {
+export async function runEventLoop(
+  connection: XapiConnection,
+  sink: MirrorSink,
+  options: EventLoopOptions,
+): Promise<void> {
   const { signal, firstClasses, otherClasses, pollTimeoutS = 30 } = options;
   const { initial, max } = options.backoffMs ?? { initial: 1_000, max: 30_000 };
   const sleep = options.sleep ?? defaultSleep;

@@ -10,8 +10,8 @@ import { DEFAULT_GUEST, type GuestProfile } from '../hardware';
 import { SQUEEZED_RESERVE_BYTES, vmMemoryOverhead } from '../memory';
 import type { Simulator } from '../simulator';
 import { xapiDatetime } from '../time';
-import { writeCopy } from '../vm-clone';
 import { GiB, MiB } from '../units';
+import { writeCopy } from '../vm-clone';
 import { provisionXml, STANDARD_TEMPLATES, type TemplateSpec } from './templates';
 
 export interface HostSpec {
