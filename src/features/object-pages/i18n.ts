@@ -7,6 +7,8 @@ export const objectPagesStrings = {
       notFound: 'Not found',
       notFoundDetail: 'No {{kind}} with UUID {{uuid}} exists in {{pool}}. It may have been deleted.',
       unknownKind: 'This console has no pages for “{{kind}}”.',
+      disconnected: 'The session with {{pool}} has ended.',
+      logInAgain: 'Log in again',
     },
     kind: {
       VM: 'VM',
@@ -163,6 +165,8 @@ export const objectPagesStrings = {
       notFound: '未找到',
       notFoundDetail: '{{pool}} 中不存在 UUID 为 {{uuid}} 的{{kind}}，它可能已被删除。',
       unknownKind: '此控制台没有“{{kind}}”类对象的页面。',
+      disconnected: '与 {{pool}} 的会话已结束。',
+      logInAgain: '重新登录',
     },
     kind: {
       VM: '虚拟机',

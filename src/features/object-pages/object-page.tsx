@@ -6,6 +6,7 @@ import { useRefByUuid } from '../../store/uuid-index';
 import { type PageClass, pageClassOf } from './object-kind';
 import { TABS } from './object-tabs';
 import { PageHeader } from './page-header';
+import { PoolDisconnected } from './pool-disconnected';
 import { panelId, TabBar, tabId } from './tab-bar';
 import './object-pages.css';
 
@@ -44,6 +45,7 @@ function ClassPage({ route, cls }: { route: ObjectRoute; cls: PageClass }) {
   }, [tab.id, route.tab, poolId, routeClass, uuid]);
 
   if (!pool) return <p role="status">{t('page.notConnected', { pool: poolId })}</p>;
+  if (pool.status === 'disconnected') return <PoolDisconnected pool={pool} />;
   if (ref === undefined) return <p role="status">{t('page.loading')}</p>;
   if (ref === null) {
     return (
