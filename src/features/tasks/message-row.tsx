@@ -32,6 +32,7 @@ export function MessageRow({ poolId, messageRef }: { poolId: string; messageRef:
       <p className="message-body">{message.body}</p>
       <button
         type="button"
+        className="message-dismiss"
         aria-label={t('messages.dismissNamed', { name: title })}
         disabled={dismiss.isPending}
         onClick={() => dismiss.mutate()}
