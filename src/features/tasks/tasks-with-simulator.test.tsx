@@ -71,4 +71,24 @@ describe('tasks and alerts from the simulator', () => {
     expect(row.textContent).toMatch(/not enough free memory|No host in the pool can run this VM/);
     expect(row.textContent).not.toContain('The pool refused');
   });
+
+  it('cancels a start while the domain is being built: the task says so and the VM stays halted', async () => {
+    // Virtual time moves only when the test says, so the task waits at the step that can be cancelled.
+    stopClock();
+    const step = () => simulator.sim.clock.advance(60);
+    await getConnection(poolId).callAsync('VM.start', vm('backup-proxy'), false, false);
+    const row = await screen.findByRole('listitem', { name: 'Start VM' });
+    await waitFor(() => {
+      step();
+      expect(within(row).getByRole('button', { name: 'Cancel' })).toBeDefined();
+    });
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => {
+      step();
+      expect(within(row).getByText('Cancelled')).toBeDefined();
+    });
+    expect(within(row).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(simulator.sim.db.get<{ power_state: string }>('VM', vm('backup-proxy')).power_state).toBe('Halted');
+  });
 });
