@@ -21,6 +21,9 @@ const vm = (name: string, fields: Partial<XapiRecord<'VM'>> = {}) =>
     is_a_snapshot: false,
     is_control_domain: false,
     snapshots: [],
+    allowed_operations: [],
+    current_operations: {},
+    blocked_operations: {},
     ...fields,
   }) as XapiRecord<'VM'>;
 
@@ -44,7 +47,7 @@ export const fixture: PoolSource = {
       snapshots: ['OpaqueRef:snap' as never],
     }),
     'OpaqueRef:db': vm('DB', { power_state: 'Running', resident_on: 'OpaqueRef:h2' as never }),
-    'OpaqueRef:backup': vm('backup'),
+    'OpaqueRef:backup': vm('backup', { allowed_operations: ['start', 'start_on', 'clone', 'copy', 'destroy'] }),
     'OpaqueRef:vpn': vm('vpn', { power_state: 'Suspended' }),
     'OpaqueRef:tpl': vm('Debian 12', { is_a_template: true }),
     'OpaqueRef:snap': vm('web-01 before upgrade', { is_a_snapshot: true, is_a_template: true }),
