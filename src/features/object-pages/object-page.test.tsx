@@ -61,6 +61,18 @@ describe('ObjectPage', () => {
     expect(await screen.findByText('192.0.2.100')).toBeDefined();
   });
 
+  it("shows a snapshot's VM, linked to its page", async () => {
+    const uuid = vmRecord('db-primary before upgrade').uuid;
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ObjectPage route={{ name: 'object', poolId, cls: 'snapshot', uuid, tab: 'general' }} />
+      </QueryClientProvider>,
+    );
+    const origin = await screen.findByRole('link', { name: 'db-primary' });
+    expect(origin.getAttribute('href')).toBe(`/pools/sim-demo/VM/${vmRecord('db-primary').uuid}/general`);
+    expect(screen.getByText('Snapshot')).toBeDefined();
+  });
+
   it('says so when no object has the UUID', async () => {
     const client = new QueryClient();
     render(

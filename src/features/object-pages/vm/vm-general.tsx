@@ -6,6 +6,7 @@ import { IdentityProperties } from '../shared/identity-properties';
 import { Property } from '../shared/property';
 import { PropertyList } from '../shared/property-list';
 import { osName, toolsVersion } from './guest-info';
+import { SnapshotOrigin } from './snapshot-origin';
 import { VmDisks } from './vm-disks';
 import { VmNetworks } from './vm-networks';
 import { VmPlacement } from './vm-placement';
@@ -26,6 +27,7 @@ export function VmGeneral({ poolId, vmRef }: { poolId: string; vmRef: string }) 
         <IdentityProperties poolId={poolId} cls="VM" objectRef={vmRef} record={vm} />
         {isVm && <Property label={t('vm.powerState')}>{t(`powerState.${vm.power_state}`)}</Property>}
         {isVm && <VmPlacement poolId={poolId} vm={vm} />}
+        {vm.is_a_snapshot && <SnapshotOrigin poolId={poolId} vm={vm} />}
         <Property label={t('vm.os')}>{osName(guest) ?? t('vm.osUnknown')}</Property>
         <Property label={t('vm.tools')}>
           {tools
