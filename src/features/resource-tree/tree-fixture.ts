@@ -30,14 +30,16 @@ const vm = (name: string, fields: Partial<XapiRecord<'VM'>> = {}) =>
 const named = <C extends XapiClass>(name: string, fields: Record<string, unknown> = {}) =>
   ({ uuid: `uuid-${name}`, name_label: name, tags: [], ...fields }) as unknown as XapiRecord<C>;
 
+const HOST = { enabled: true, allowed_operations: ['evacuate', 'provision'], current_operations: {}, metrics: NULL };
+
 export const fixture: PoolSource = {
   poolId: 'sim-demo',
   label: 'Simulator (demo)',
   status: 'live',
   pool: { 'OpaqueRef:pool': named<'pool'>('Demo pool', { master: 'OpaqueRef:h10', tags: ['lab'] }) } as Table<'pool'>,
   host: {
-    'OpaqueRef:h10': named<'host'>('host-10'),
-    'OpaqueRef:h2': named<'host'>('host-2'),
+    'OpaqueRef:h10': named<'host'>('host-10', HOST),
+    'OpaqueRef:h2': named<'host'>('host-2', HOST),
   } as Table<'host'>,
   VM: {
     'OpaqueRef:web': vm('web-01', {

@@ -1,8 +1,9 @@
 /**
  * What the context menu offers for the nodes selected: the VM actions for VMs
  * (templates and snapshots included, whose rules say what they refuse), the host
- * actions for one host, and connection commands for a pool. Storage, networks and
- * mixed selections have no menu yet.
+ * actions for one host, and connection commands for a pool. A selection of VMs with
+ * the hosts and pools around them (a filter, then Ctrl+A) acts on its VMs. Storage
+ * and networks have no menu yet.
  */
 import type { TFunction } from 'i18next';
 import { navigate, parseRoute, paths } from '../../app/routes';
@@ -42,10 +43,17 @@ function poolItems(t: TFunction, node: TreeNode): ActionMenuItem[] {
   ];
 }
 
+const isContainer = (node: TreeNode) => node.cls === 'pool' || node.cls === 'host';
+const targetOfNode = (node: TreeNode): ActionTarget => ({ poolId: node.poolId, ref: node.ref });
+
 export function treeMenuItems(t: TFunction, nodes: readonly TreeNode[], launch: Launch): ActionMenuItem[] {
-  const targets = nodes.map((node) => ({ poolId: node.poolId, ref: node.ref }));
-  if (nodes.length > 0 && nodes.every(isVm)) return actionMenuItems(t, vmActions, targets, objectsOf, launch);
+  const vms = nodes.filter(isVm);
+  if (vms.length > 0) {
+    const onlyVmsAndContainers = nodes.every((node) => isVm(node) || isContainer(node));
+    return onlyVmsAndContainers ? actionMenuItems(t, vmActions, vms.map(targetOfNode), objectsOf, launch) : [];
+  }
   if (nodes.length !== 1) return [];
+  const targets = nodes.map(targetOfNode);
   const [node] = nodes;
   if (node.cls === 'host') return actionMenuItems(t, hostActions, targets, objectsOf, launch);
   if (node.cls === 'pool') return poolItems(t, node);
