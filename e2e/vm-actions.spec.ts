@@ -10,16 +10,20 @@ test('a VM found through the filter starts and shuts down, in the tree and on it
   const vm = await findInTree(page, 'test-ubuntu');
   await expect(page.getByRole('heading', { name: 'test-ubuntu', level: 1 })).toBeVisible();
   await expect(vm.getByRole('img', { name: 'Halted' })).toBeVisible();
+  // The page's power state, word for word.
+  const pagePowerState = (state: string) => page.getByRole('main').getByText(state, { exact: true });
+  await expect(pagePowerState('Halted')).toBeVisible();
 
   await runFromTree(page, 'test-ubuntu', 'Start');
   await expect(treeItem(page, 'test-ubuntu').getByRole('img', { name: 'Running' })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('main')).toContainText('Running');
+  await expect(pagePowerState('Running')).toBeVisible();
   // A running VM sits under the host it runs on.
   await expect(treeItem(page, 'test-ubuntu')).toHaveAttribute('aria-level', '3');
 
   await runFromTree(page, 'test-ubuntu', 'Shut down');
   await expect(treeItem(page, 'test-ubuntu').getByRole('img', { name: 'Halted' })).toBeVisible({ timeout: 20_000 });
   await expect(treeItem(page, 'test-ubuntu')).toHaveAttribute('aria-level', '2');
+  await expect(pagePowerState('Halted')).toBeVisible();
 });
 
 test('a running VM migrates to another host and moves there in the tree', async ({ page }) => {
