@@ -55,6 +55,11 @@ export const treeUi = {
     });
   },
 
+  /** Ctrl+A: every row shown. */
+  selectAll(visibleKeys: readonly string[]) {
+    useTreeUi.setState({ selected: visibleKeys });
+  },
+
   focus(key: string) {
     useTreeUi.setState({ focused: key });
   },

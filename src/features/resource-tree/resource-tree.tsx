@@ -137,7 +137,7 @@ export function ResourceTree() {
       case 'toggle':
         return treeUi.toggle(command.key);
       case 'select-all':
-        return useTreeUi.setState({ selected: rows.map((r) => r.key) });
+        return treeUi.selectAll(rows.map((r) => r.key));
       case 'menu': {
         const element = document.getElementById(rowId(treeId, command.key));
         const box = element?.getBoundingClientRect();
