@@ -4,6 +4,8 @@
  * Vitest) and mocks/server.ts calls them straight from node:http, so every host runs
  * the same code. Endpoints and headers follow xen-api's api_server.ml and http_svr.ml.
  */
+
+import type { XapiFailure } from '../sim/failure';
 import type { Simulator } from '../sim/simulator';
 import { asFailure, type CallResult, dispatch } from './dispatch';
 import { type JsonRpcCall, jsonRpcFailure, jsonRpcSuccess, parseJsonRpcCall } from './jsonrpc';
@@ -31,36 +33,44 @@ const malformedBody = () => reply(INTERNAL_ERROR_PAGE, 'text/html', 500);
 
 export const JSON_RPC_PATH = '/jsonrpc';
 
-async function answerJsonRpc(sim: Simulator, body: string): Promise<WireReply> {
-  let call: JsonRpcCall;
-  try {
-    call = parseJsonRpcCall(body);
-  } catch {
-    return malformedBody();
-  }
-  let result: CallResult;
-  try {
-    result = await dispatch(sim, call.method, call.params);
-  } catch (error) {
-    return reply(jsonRpcFailure(call, asFailure(error)), 'application/json');
-  }
-  return reply(jsonRpcSuccess(call, result), 'application/json');
+/** What differs between the two protocols: reading a call and writing its reply. */
+interface Protocol<Call extends { method: string; params: unknown[] }> {
+  contentType: string;
+  parse(body: string): Call;
+  success(call: Call, result: CallResult): string;
+  failure(call: Call, failure: XapiFailure): string;
 }
 
-async function answerXmlRpc(sim: Simulator, body: string): Promise<WireReply> {
-  let call: XmlRpcCall;
+const JSON_RPC: Protocol<JsonRpcCall> = {
+  contentType: 'application/json',
+  parse: parseJsonRpcCall,
+  success: jsonRpcSuccess,
+  failure: jsonRpcFailure,
+};
+
+const XML_RPC: Protocol<XmlRpcCall> = {
+  contentType: 'text/xml',
+  parse: parseMethodCall,
+  success: (call, result) => xmlRpcSuccess(call.method, result),
+  failure: (_call, failure) => xmlRpcFailure(failure),
+};
+
+async function answerRpc<Call extends { method: string; params: unknown[] }>(
+  sim: Simulator,
+  protocol: Protocol<Call>,
+  body: string,
+): Promise<WireReply> {
+  let call: Call;
   try {
-    call = parseMethodCall(body);
+    call = protocol.parse(body);
   } catch {
     return malformedBody();
   }
-  let result: CallResult;
   try {
-    result = await dispatch(sim, call.method, call.params);
+    return reply(protocol.success(call, await dispatch(sim, call.method, call.params)), protocol.contentType);
   } catch (error) {
-    return reply(xmlRpcFailure(asFailure(error)), 'text/xml');
+    return reply(protocol.failure(call, asFailure(error)), protocol.contentType);
   }
-  return reply(xmlRpcSuccess(call.method, result), 'text/xml');
 }
 
 /**
@@ -68,7 +78,7 @@ async function answerXmlRpc(sim: Simulator, body: string): Promise<WireReply> {
  * /RPC2; clients use other paths too (xen-api's npm client posts to /xmlrpc).
  */
 export function answerPost(sim: Simulator, pathname: string, body: string): Promise<WireReply> {
-  return pathname === JSON_RPC_PATH ? answerJsonRpc(sim, body) : answerXmlRpc(sim, body);
+  return pathname === JSON_RPC_PATH ? answerRpc(sim, JSON_RPC, body) : answerRpc(sim, XML_RPC, body);
 }
 
 /**

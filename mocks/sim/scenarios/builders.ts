@@ -42,6 +42,21 @@ export interface VmSpec {
   guest?: Partial<GuestProfile>;
 }
 
+/** What an attached, healthy SR allows (xapi_sr_operations.ml, with every SM capability). */
+const SR_OPERATIONS = [
+  'forget',
+  'VDI_create',
+  'VDI_destroy',
+  'scan',
+  'destroy',
+  'VDI_snapshot',
+  'VDI_clone',
+  'VDI_resize',
+  'update',
+  'plug',
+  'unplug',
+] as const;
+
 /** Xen's own footprint on a host: a fixed part plus frame tables that grow with RAM. */
 function xenOverheadBytes(memoryBytes: number): number {
   return 128 * MiB + Math.round(memoryBytes / 256 / MiB) * MiB;
@@ -300,19 +315,7 @@ export class PoolBuilder {
       virtual_allocation: 0,
       other_config: { 'i18n-key': 'local-storage' },
       sm_config: { devserial: `scsi-${hostName}` },
-      allowed_operations: [
-        'forget',
-        'VDI_create',
-        'VDI_destroy',
-        'scan',
-        'destroy',
-        'VDI_snapshot',
-        'VDI_clone',
-        'VDI_resize',
-        'update',
-        'plug',
-        'unplug',
-      ],
+      allowed_operations: [...SR_OPERATIONS],
     });
     this.db.create('PBD', { host, SR: sr, device_config: { device: '/dev/sda3' }, currently_attached: true });
     this.sim.localSr.set(host, sr);
@@ -343,19 +346,7 @@ export class PoolBuilder {
       content_type: spec.type === 'iso' ? 'iso' : 'user',
       shared: true,
       physical_size: spec.sizeGiB * GiB,
-      allowed_operations: [
-        'forget',
-        'VDI_create',
-        'VDI_destroy',
-        'scan',
-        'destroy',
-        'VDI_snapshot',
-        'VDI_clone',
-        'VDI_resize',
-        'update',
-        'plug',
-        'unplug',
-      ],
+      allowed_operations: [...SR_OPERATIONS],
     });
     this.sharedSrs.push(sr);
     for (const host of this.db.refs('host')) this.plug(sr, host);
