@@ -70,10 +70,8 @@ export function ResourceTree() {
 
   const openMenu = (position: { x: number; y: number }) => {
     const index = nodeIndex(roots);
-    const nodes = useTreeUi
-      .getState()
-      .selected.flatMap((key) => index.get(key) ?? [])
-      .filter((node) => node.ref !== '');
+    // A pool not loaded (or disconnected) has no ref yet, but still its connection commands.
+    const nodes = useTreeUi.getState().selected.flatMap((key) => index.get(key) ?? []);
     const items = treeMenuItems(t, nodes, launch);
     if (items.length === 0) return;
     const label = nodes.length === 1 ? nodes[0].name : t('menu.selection', { count: nodes.length });
