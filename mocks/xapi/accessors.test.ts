@@ -50,6 +50,19 @@ describe('generic accessors', () => {
     expect(sim.db.get<{ memory_static_max: number }>('VM', vm).memory_static_max).toBe(before);
   });
 
+  it('refuses to store a ref to an object that does not exist', async () => {
+    const [pool] = await call<string[]>(sim, 'pool.get_all', session);
+    const before = sim.db.get<{ default_SR: string }>('pool', pool).default_SR;
+    expect(await callError(sim, 'pool.set_default_SR', session, pool, 'OpaqueRef:gone')).toEqual([
+      'HANDLE_INVALID',
+      'SR',
+      'OpaqueRef:gone',
+    ]);
+    expect(sim.db.get<{ default_SR: string }>('pool', pool).default_SR).toBe(before);
+    await call(sim, 'pool.set_default_SR', session, pool, 'OpaqueRef:NULL');
+    expect(sim.db.get<{ default_SR: string }>('pool', pool).default_SR).toBe('OpaqueRef:NULL');
+  });
+
   it('adds to maps once and removes quietly', async () => {
     await call(sim, 'VM.add_to_other_config', session, vm, 'owner', 'ops');
     expect(await callError(sim, 'VM.add_to_other_config', session, vm, 'owner', 'dev')).toEqual([

@@ -4,7 +4,7 @@
  * get_by_name_label, get_<field>, set_<field> (RW fields), add_to_/remove_from_
  * (maps), add_/remove_ (sets), create and destroy.
  */
-import type { FieldSpec, MessageSpec } from '../../src/xapi/model/schema';
+import type { FieldSpec, MessageSpec, XapiType } from '../../src/xapi/model/schema';
 import { schema } from '../../src/xapi/model/schema';
 import { NULL_REF, type Row } from '../sim/db';
 import { XapiFailure } from '../sim/failure';
@@ -53,13 +53,18 @@ function fieldAccessor(cls: string, name: string, field: FieldSpec, prefix: stri
       return ({ sim }: CallContext, self: string) => recordOf(sim, cls, self)[name];
     case 'set_':
       if (SETTERS_WITH_RULES[cls]?.has(name)) return undefined;
-      return ({ sim }: CallContext, self: string, value: unknown) => sim.db.update(cls, self, { [name]: value });
+      return ({ sim }: CallContext, self: string, value: unknown) => {
+        sim.db.row(cls, self);
+        assertLiveRefs(sim, field.type, value);
+        sim.db.update(cls, self, { [name]: value });
+      };
     case 'add_to_':
       if (field.type.kind !== 'map') return undefined;
       return ({ sim }: CallContext, self: string, key: string, value: unknown) => {
         const record = recordOf(sim, cls, self);
         const map = record[name] as Record<string, unknown>;
         if (key in map) throw new XapiFailure('MAP_DUPLICATE_KEY', [cls, name, self, key]);
+        if (field.type.kind === 'map') assertLiveRefs(sim, field.type, { [key]: value });
         sim.db.update(cls, self, { [name]: { ...map, [key]: value } });
       };
     case 'remove_from_':
@@ -74,6 +79,7 @@ function fieldAccessor(cls: string, name: string, field: FieldSpec, prefix: stri
       if (field.type.kind !== 'set') return undefined;
       return ({ sim }: CallContext, self: string, value: unknown) => {
         const set = recordOf(sim, cls, self)[name] as unknown[];
+        if (field.type.kind === 'set') assertLiveRefs(sim, field.type.of, value);
         if (!set.includes(value)) sim.db.update(cls, self, { [name]: [...set, value] });
       };
     case 'remove_':
@@ -87,14 +93,30 @@ function fieldAccessor(cls: string, name: string, field: FieldSpec, prefix: stri
   }
 }
 
-/** A constructor may only point at live objects (XAPI checks each ref it stores). */
-function assertRefsExist(sim: Simulator, cls: string, args: Record<string, unknown>) {
+/**
+ * A stored ref must name a live object (or be the null ref), so no write through a
+ * generic message can leave a dangling pointer; anything else is HANDLE_INVALID.
+ */
+function assertLiveRefs(sim: Simulator, type: XapiType, value: unknown): void {
+  if (type.kind === 'ref') {
+    if (value !== NULL_REF && !sim.db.has(type.cls, String(value))) {
+      throw new XapiFailure('HANDLE_INVALID', [type.cls, String(value)]);
+    }
+  } else if (type.kind === 'set') {
+    for (const v of value as unknown[]) assertLiveRefs(sim, type.of, v);
+  } else if (type.kind === 'map') {
+    for (const [k, v] of Object.entries(value as object)) {
+      assertLiveRefs(sim, type.key, k);
+      assertLiveRefs(sim, type.value, v);
+    }
+  }
+}
+
+function assertRecordRefs(sim: Simulator, cls: string, args: Record<string, unknown>) {
   const spec = schema.classes.get(cls)!;
   for (const [name, value] of Object.entries(args)) {
     const field = spec.field.get(name);
-    if (field?.type.kind === 'ref' && value !== NULL_REF && !sim.db.has(field.type.cls, String(value))) {
-      throw new XapiFailure('HANDLE_INVALID', [field.type.cls, String(value)]);
-    }
+    if (field) assertLiveRefs(sim, field.type, value);
   }
 }
 
@@ -153,7 +175,7 @@ export function genericAccessor(spec: MessageSpec): MethodImpl | undefined {
     case 'create':
       if (!spec.implicit) return undefined;
       return ({ sim }: CallContext, args: Record<string, unknown>) => {
-        assertRefsExist(sim, cls, args);
+        assertRecordRefs(sim, cls, args);
         return sim.db.create(cls, args);
       };
     case 'destroy':
