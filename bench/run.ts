@@ -3,11 +3,13 @@
  * writes bench-results.json. Benchmarks talk to 127.0.0.1 only.
  */
 import { writeFileSync } from 'node:fs';
+import { consoleFigures } from './console';
 import { type Figures, printTable } from './report';
 import { simulatorFigures } from './simulator';
 
 const figures: Figures = {
   ...(await simulatorFigures()),
+  ...(await consoleFigures()),
 };
 
 printTable(figures);
