@@ -182,19 +182,27 @@ export class Database {
       if (row.record[k] !== v) changed = true;
     }
     if (!changed) return;
-    const before = row.record;
-    row.record = { ...before, ...patch };
+    const moved = (RELATIONS_BY_CLASS.get(cls) ?? []).filter(
+      (r) => r.field in patch && patch[r.field] !== row.record[r.field],
+    );
+    const previousOwners = moved.map((r) => row.record[r.field]);
+    // Records are replaced so encoders can cache by identity, except while bulk loading,
+    // when nothing has read them yet and copying each one per write would dominate.
+    row.record = this.bulk ? Object.assign(row.record, patch) : { ...row.record, ...patch };
     this.touch(row);
-    for (const r of RELATIONS_BY_CLASS.get(cls) ?? []) {
-      if (before[r.field] === row.record[r.field]) continue;
-      this.link(r.owner, r.set, before[r.field], ref, false);
+    moved.forEach((r, i) => {
+      this.link(r.owner, r.set, previousOwners[i], ref, false);
       this.link(r.owner, r.set, row.record[r.field], ref, true);
-    }
+    });
+  }
+
+  get bulkLoading(): boolean {
+    return this.bulk;
   }
 
   /**
-   * Runs a scenario build. Reverse sets are updated in place rather than copied per
-   * write (nothing has read these records yet), which keeps building thousands of
+   * Runs a scenario build. Records and reverse sets are updated in place rather than
+   * copied per write (nothing has read them yet), which keeps building thousands of
    * objects that share one SR or network linear.
    */
   bulkLoad(build: () => void): void {
@@ -211,9 +219,13 @@ export class Database {
     if (typeof ownerRef !== 'string' || ownerRef === NULL_REF || !this.has(owner, ownerRef)) return;
     const current = this.get<Record<string, string[]>>(owner, ownerRef)[set];
     if (this.bulk) {
-      const at = current.indexOf(member);
-      if (add && at < 0) current.push(member);
-      if (!add && at >= 0) current.splice(at, 1);
+      // A member being added is new to this owner (created, or moved from another), so
+      // no search: sets shared by thousands (an SR's VDIs) stay linear to build.
+      if (add) current.push(member);
+      else {
+        const at = current.indexOf(member);
+        if (at >= 0) current.splice(at, 1);
+      }
       return;
     }
     const has = current.includes(member);

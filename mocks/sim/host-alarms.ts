@@ -17,6 +17,8 @@ const ALARM_PRIORITY = 3;
 const belowLevel = new WeakMap<Simulator, Set<string>>();
 
 export function checkHostMemoryAlarm(sim: Simulator, host: string): void {
+  // A scenario's starting state is not news: alarms come from what happens after.
+  if (sim.db.bulkLoading) return;
   const { uuid, metrics } = sim.db.get<{ uuid: string; metrics: string }>('host', host);
   const totalBytes = sim.db.get<{ memory_total: number }>('host_metrics', metrics).memory_total;
   const freeKiB = Math.floor(hostFreeMemory(sim.db, host) / KiB);
