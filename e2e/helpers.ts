@@ -4,7 +4,24 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 export { expect };
 
-export const test = base.extend<{ failOnBrowserErrors: undefined }>({
+export const test = base.extend<{ firstVisit: boolean; failOnBrowserErrors: undefined; savedPools: undefined }>({
+  // A first visit opens on the demo simulator. Specs start as a returning visitor who
+  // disconnected everything, so each connects what it needs; `test.use({ firstVisit:
+  // true })` tests the first visit itself.
+  firstVisit: [false, { option: true }],
+  savedPools: [
+    async ({ page, firstVisit }, use) => {
+      if (!firstVisit) {
+        await page.addInitScript(() => {
+          // about:blank has no storage; only the app's own pages need the mark.
+          if (window.location.protocol !== 'http:') return;
+          if (localStorage.getItem('xenith.pools') === null) localStorage.setItem('xenith.pools', '[]');
+        });
+      }
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   // Automatic fixture: an error logged in the browser (a failed request, a React
   // warning logged as an error, an uncaught exception) fails the test that caused it,
   // even when the page still looks right.

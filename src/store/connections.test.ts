@@ -63,7 +63,7 @@ describe('connectPool', () => {
       code: 'SESSION_AUTHENTICATION_FAILED',
     });
     expect(useMirror.getState().order).toEqual([]);
-    expect(savedTargets()).toEqual([]);
+    expect(localStorage.getItem('xenith.pools')).toBeNull();
   });
 });
 
@@ -98,5 +98,14 @@ describe('disconnectPool', () => {
     expect(useMirror.getState().order).toEqual([]);
     expect(savedTargets()).toEqual([]);
     expect(savedSession(id)).toBeUndefined();
+  });
+});
+
+describe('a first visit', () => {
+  it('brings back the demo simulator until the person keeps or drops pools of their own', () => {
+    localStorage.clear();
+    expect(savedTargets()).toEqual([{ kind: 'simulator', scenario: 'demo' }]);
+    localStorage.setItem('xenith.pools', '[]');
+    expect(savedTargets()).toEqual([]);
   });
 });

@@ -30,20 +30,28 @@ const sameTarget = (a: PoolTarget, b: PoolTarget) =>
     ? b.kind === 'simulator' && a.scenario === b.scenario
     : b.kind === 'pool' && a.address === b.address;
 
+/** A first visit opens on the built-in demo pool, so the console shows a pool at once. */
+const FIRST_VISIT: PoolTarget[] = [{ kind: 'simulator', scenario: 'demo' }];
+
+/** The pools to bring back: those kept, or the demo pool on a first visit. */
 export function savedTargets(): PoolTarget[] {
+  return localStorage.getItem(TARGETS_KEY) === null ? FIRST_VISIT : storedTargets();
+}
+
+function storedTargets(): PoolTarget[] {
   const value = read(localStorage, TARGETS_KEY);
   return Array.isArray(value) ? value.filter(isTarget) : [];
 }
 
 export function saveTarget(target: PoolTarget): void {
-  const targets = savedTargets();
+  const targets = storedTargets();
   if (!targets.some((t) => sameTarget(t, target))) {
     localStorage.setItem(TARGETS_KEY, JSON.stringify([...targets, target]));
   }
 }
 
 export function forgetTarget(target: PoolTarget): void {
-  localStorage.setItem(TARGETS_KEY, JSON.stringify(savedTargets().filter((t) => !sameTarget(t, target))));
+  localStorage.setItem(TARGETS_KEY, JSON.stringify(storedTargets().filter((t) => !sameTarget(t, target))));
 }
 
 function sessions(): Record<string, string> {
