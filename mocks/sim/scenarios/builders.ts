@@ -12,19 +12,11 @@ import type { Simulator } from '../simulator';
 import { xapiDatetime } from '../time';
 import { GiB, MiB } from '../units';
 import { writeCopy } from '../vm-clone';
+import { createControlDomain, createPifs, type HostSpec } from './host-hardware';
+import { createLocalSr, createStorageManagers, plugSharedSr, SR_OPERATIONS } from './storage';
 import { provisionXml, STANDARD_TEMPLATES, type TemplateSpec } from './templates';
 
-export interface HostSpec {
-  name: string;
-  memoryGiB: number;
-  sockets: number;
-  coresPerSocket: number;
-  threadsPerCore: number;
-  cpuModel?: string;
-  nics?: number;
-  localDiskGiB?: number;
-  dom0MemoryGiB?: number;
-}
+export type { HostSpec } from './host-hardware';
 
 export interface VmSpec {
   name: string;
@@ -42,21 +34,6 @@ export interface VmSpec {
   guest?: Partial<GuestProfile>;
 }
 
-/** What an attached, healthy SR allows (xapi_sr_operations.ml, with every SM capability). */
-const SR_OPERATIONS = [
-  'forget',
-  'VDI_create',
-  'VDI_destroy',
-  'scan',
-  'destroy',
-  'VDI_snapshot',
-  'VDI_clone',
-  'VDI_resize',
-  'update',
-  'plug',
-  'unplug',
-] as const;
-
 /** Xen's own footprint on a host: a fixed part plus frame tables that grow with RAM. */
 function xenOverheadBytes(memoryBytes: number): number {
   return 128 * MiB + Math.round(memoryBytes / 256 / MiB) * MiB;
@@ -68,13 +45,14 @@ export class PoolBuilder {
   private readonly management: string;
   private readonly templatesByName = new Map<string, { ref: string; spec: TemplateSpec }>();
   private vmCount = 0;
+  private readonly sharedSrs: string[] = [];
 
   constructor(
     private readonly sim: Simulator,
     name: string,
   ) {
     const db = sim.db;
-    this.createStorageManagers();
+    createStorageManagers(sim);
     this.management = this.network({ name: 'Pool-wide network associated with eth0', bridge: 'xenbr0' });
     this.pool = db.create('pool', {
       name_label: name,
@@ -92,38 +70,12 @@ export class PoolBuilder {
     return this.sim.db;
   }
 
-  private createStorageManagers() {
-    const sms: [string, string, string[]][] = [
-      [
-        'ext',
-        'Local EXT3 VHD',
-        ['SR_PROBE', 'VDI_CREATE', 'VDI_DELETE', 'VDI_ATTACH', 'VDI_DETACH', 'VDI_CLONE', 'VDI_SNAPSHOT', 'VDI_RESIZE'],
-      ],
-      [
-        'nfs',
-        'NFS VHD',
-        ['SR_PROBE', 'VDI_CREATE', 'VDI_DELETE', 'VDI_ATTACH', 'VDI_DETACH', 'VDI_CLONE', 'VDI_SNAPSHOT', 'VDI_RESIZE'],
-      ],
-      [
-        'lvmoiscsi',
-        'LVHD over iSCSI',
-        ['SR_PROBE', 'VDI_CREATE', 'VDI_DELETE', 'VDI_ATTACH', 'VDI_DETACH', 'VDI_CLONE', 'VDI_SNAPSHOT', 'VDI_RESIZE'],
-      ],
-      ['iso', 'ISO', ['VDI_INTRODUCE', 'VDI_ATTACH', 'VDI_DETACH']],
-    ];
-    for (const [type, name, capabilities] of sms) {
-      this.db.create('SM', {
-        name_label: name,
-        type,
-        vendor: 'Xenith',
-        copyright: '',
-        version: '1.0',
-        required_api_version: '1.0',
-        capabilities,
-        features: Object.fromEntries(capabilities.map((c) => [c, 1])),
-        driver_filename: `/opt/xensource/sm/${type}SR`,
-      });
-    }
+  /** The pool-wide network on bridge xenbr<n>, created with the first host that has the NIC. */
+  private poolNetwork(n: number, device: string): string {
+    const existing = this.db
+      .refs('network')
+      .find((ref) => this.db.get<{ bridge: string }>('network', ref).bridge === `xenbr${n}`);
+    return existing ?? this.network({ name: `Pool-wide network associated with ${device}`, bridge: `xenbr${n}` });
   }
 
   network(spec: { name: string; bridge: string; description?: string }): string {
@@ -250,92 +202,13 @@ export class PoolBuilder {
         utilisation: 0,
       });
     }
-    this.createPifs(host, spec.nics ?? 2, address);
+    createPifs(this.sim, host, spec.nics ?? 2, address, (n, device) => this.poolNetwork(n, device));
     for (const { network, tag } of this.vlans) this.addVlanPif(host, network, tag);
-    this.createLocalSr(host, spec.name, spec.localDiskGiB ?? 500);
-    for (const sr of this.sharedSrs) this.plug(sr, host);
-    this.createControlDomain(host, spec, cpuCount);
+    createLocalSr(this.sim, host, spec.name, spec.localDiskGiB ?? 500);
+    for (const sr of this.sharedSrs) plugSharedSr(this.db, sr, host);
+    createControlDomain(this.sim, host, spec, cpuCount);
     if (index === 0) db.update('pool', this.pool, { master: host });
     return host;
-  }
-
-  private createPifs(host: string, nics: number, address: string) {
-    for (let n = 0; n < nics; n++) {
-      const device = `eth${n}`;
-      let network = this.db
-        .refs('network')
-        .find((ref) => this.db.get<{ bridge: string }>('network', ref).bridge === `xenbr${n}`);
-      network ??= this.network({ name: `Pool-wide network associated with ${device}`, bridge: `xenbr${n}` });
-      const metrics = this.db.create('PIF_metrics', {
-        carrier: true,
-        speed: 10_000,
-        duplex: true,
-        vendor_name: 'Intel Corporation',
-        device_name: 'Ethernet Controller X710 for 10GbE SFP+',
-        vendor_id: '8086',
-        device_id: '1572',
-        pci_bus_path: `0000:3b:00.${n}`,
-        last_updated: xapiDatetime(this.sim.clock.now()),
-      });
-      const management = n === 0;
-      this.db.create('PIF', {
-        device,
-        network,
-        host,
-        MAC: this.sim.random.mac(),
-        MTU: 1500,
-        VLAN: -1,
-        metrics,
-        physical: true,
-        currently_attached: true,
-        management,
-        ip_configuration_mode: management ? 'Static' : 'None',
-        IP: management ? address : '',
-        netmask: management ? '255.255.255.0' : '',
-        gateway: management ? '192.0.2.1' : '',
-        DNS: management ? '192.0.2.2' : '',
-        primary_address_type: 'IPv4',
-        managed: true,
-        properties: { gro: 'on' },
-        capabilities: ['fcoe'],
-        igmp_snooping_status: 'unknown',
-      });
-    }
-  }
-
-  private createLocalSr(host: string, hostName: string, sizeGiB: number) {
-    const sr = this.db.create('SR', {
-      name_label: 'Local storage',
-      name_description: `Local storage on ${hostName}`,
-      type: 'ext',
-      content_type: 'user',
-      shared: false,
-      physical_size: sizeGiB * GiB,
-      physical_utilisation: 0,
-      virtual_allocation: 0,
-      other_config: { 'i18n-key': 'local-storage' },
-      sm_config: { devserial: `scsi-${hostName}` },
-      allowed_operations: [...SR_OPERATIONS],
-    });
-    this.db.create('PBD', { host, SR: sr, device_config: { device: '/dev/sda3' }, currently_attached: true });
-    this.sim.localSr.set(host, sr);
-  }
-
-  private sharedSrs: string[] = [];
-
-  private plug(sr: string, host: string) {
-    const { type } = this.db.get<{ type: string }>('SR', sr);
-    const deviceConfig: Record<string, string> =
-      type === 'nfs'
-        ? { server: '192.0.2.50', serverpath: '/export/xen', nfsversion: '4.1' }
-        : type === 'lvmoiscsi'
-          ? {
-              target: '192.0.2.51',
-              targetIQN: 'iqn.2026-01.test.xenith:storage',
-              SCSIid: '36001405a1b2c3d4e5f60718293a4b5c6',
-            }
-          : { location: '192.0.2.50:/export/iso', type: 'nfs_iso' };
-    this.db.create('PBD', { host, SR: sr, device_config: deviceConfig, currently_attached: true });
   }
 
   sharedSr(spec: { name: string; type: 'nfs' | 'lvmoiscsi' | 'iso'; sizeGiB: number; description?: string }): string {
@@ -349,42 +222,8 @@ export class PoolBuilder {
       allowed_operations: [...SR_OPERATIONS],
     });
     this.sharedSrs.push(sr);
-    for (const host of this.db.refs('host')) this.plug(sr, host);
+    for (const host of this.db.refs('host')) plugSharedSr(this.db, sr, host);
     return sr;
-  }
-
-  /** dom0: a control-domain VM with fixed memory, running from the host's boot. */
-  private createControlDomain(host: string, spec: HostSpec, cpuCount: number) {
-    const memory = (spec.dom0MemoryGiB ?? Math.min(8, Math.max(2, Math.round(spec.memoryGiB / 64)))) * GiB;
-    const vcpus = Math.min(16, cpuCount);
-    const metrics = this.db.create('VM_metrics', {
-      VCPUs_number: vcpus,
-      memory_actual: memory,
-      install_time: xapiDatetime(this.sim.clock.now()),
-    });
-    const vm = this.db.create('VM', {
-      name_label: `Control domain on host: ${spec.name}`,
-      name_description: 'The domain which manages physical devices and manages other domains',
-      is_control_domain: true,
-      power_state: 'Halted',
-      user_version: 1,
-      memory_static_min: memory,
-      memory_dynamic_min: memory,
-      memory_dynamic_max: memory,
-      memory_static_max: memory,
-      memory_target: memory,
-      VCPUs_max: vcpus,
-      VCPUs_at_startup: vcpus,
-      domain_type: 'pv',
-      HVM_shadow_multiplier: 1,
-      metrics,
-      affinity: host,
-      other_config: { storage_driver_domain: 'true', is_system_domain: 'true' },
-    });
-    this.db.update('VM', vm, { memory_overhead: vmMemoryOverhead(this.db.get('VM', vm)) });
-    this.sim.nextDomid.set(host, 0);
-    createDomain(this.sim, vm, host);
-    this.db.update('host', host, { control_domain: vm });
   }
 
   templates(): void {
