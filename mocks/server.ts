@@ -14,7 +14,7 @@ import type { Simulator } from './sim/simulator';
 import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
 const HOST = '127.0.0.1';
-const USAGE = `usage: npm run sim -- [--port 8080] [--scenario ${Object.keys(SCENARIOS).join('|')}] [--speed N] [--seed N]`;
+const USAGE = `usage: npm run sim -- [--port 8080] [--scenario ${Object.keys(SCENARIOS).join('|')}] [--speed N] [--seed N] [--user NAME:PASSWORD ...]`;
 
 function usage(): never {
   console.error(USAGE);
@@ -22,7 +22,7 @@ function usage(): never {
 }
 
 function options() {
-  let values: { port: string; scenario: string; speed: string; seed?: string };
+  let values: { port: string; scenario: string; speed: string; seed?: string; user?: string[] };
   try {
     ({ values } = parseArgs({
       options: {
@@ -30,6 +30,7 @@ function options() {
         scenario: { type: 'string', default: 'demo' },
         speed: { type: 'string', default: '1' },
         seed: { type: 'string' },
+        user: { type: 'string', multiple: true },
       },
     }));
   } catch {
@@ -42,7 +43,13 @@ function options() {
   if (!isScenarioName(scenario)) usage();
   if (!Number.isInteger(port) || port < 0 || port > 65535 || !(speed > 0)) usage();
   if (seed !== undefined && !Number.isInteger(seed)) usage();
-  return { port, speed, seed, scenario };
+  // --user replaces the default account; repeat it for several.
+  const users = values.user?.map((entry) => {
+    const colon = entry.indexOf(':');
+    if (colon <= 0) usage();
+    return { name: entry.slice(0, colon), password: entry.slice(colon + 1) };
+  });
+  return { port, speed, seed, scenario, users };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -60,8 +67,8 @@ async function answer(sim: Simulator, req: IncomingMessage): Promise<WireReply> 
 }
 
 function main(): void {
-  const { port, speed, seed, scenario } = options();
-  const sim = createSimulator({ scenario, seed });
+  const { port, speed, seed, scenario, users = DEFAULT_USERS } = options();
+  const sim = createSimulator({ scenario, seed, users });
   const server = createServer((req, res) => {
     answer(sim, req)
       .then(({ status, headers, body }) => {
@@ -82,7 +89,7 @@ function main(): void {
   const stopClock = sim.clock.startRealTime(speed);
   server.listen(port, HOST, () => {
     const origin = `http://${HOST}:${(server.address() as AddressInfo).port}`;
-    const [user] = DEFAULT_USERS;
+    const [user] = users;
     // One write, so a reader that stops at the first line (tests parse it for the port) has both.
     console.log(
       `Xenith simulator listening on ${origin}\n` +

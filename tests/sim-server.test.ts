@@ -35,6 +35,22 @@ describe('npm run sim', () => {
     }
   });
 
+  it('replaces the default account with the --user accounts', async () => {
+    const sim = await startSim(['--scenario', 'demo', '--user', 'ops:s3cret', '--user', 'audit:read:only']);
+    try {
+      expect(sim.output()).toContain('ops / s3cret');
+      expect(await result<string>(rpc(sim.url, 'session.login_with_password', ['audit', 'read:only']))).toMatch(
+        /^OpaqueRef:/,
+      );
+      const refused = (await (await rpc(sim.url, 'session.login_with_password', ['root', 'xenith'])).json()) as {
+        error: { message: string };
+      };
+      expect(refused.error.message).toBe('SESSION_AUTHENTICATION_FAILED');
+    } finally {
+      await sim.stop();
+    }
+  });
+
   it('exits 0 on SIGINT without waiting for an open event.from long poll', async () => {
     const sim = await startSim(['--scenario', 'demo']);
     const session = await result<string>(rpc(sim.url, 'session.login_with_password', ['root', 'xenith']));
