@@ -1,7 +1,9 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { XapiErrorText } from '../../components/errors/xapi-error-text';
 import { useMirror } from '../../store/mirror-store';
-import { TaskRow } from './task-row';
+import { ROW_HEIGHT_PX, TaskRow } from './task-row';
 import { useDismissTasks } from './use-task-commands';
 import { useTaskRefs } from './use-task-refs';
 
@@ -11,21 +13,55 @@ interface Props {
   showPool: boolean;
 }
 
-/** One pool's tasks, running first, with a way to clear the ended ones. */
+/**
+ * Until the list box has been measured (and in jsdom, which has no layout), the
+ * virtualiser assumes a box this tall, so the first rows render at once.
+ */
+const INITIAL_RECT = { width: 0, height: 8 * ROW_HEIGHT_PX };
+
+/**
+ * One pool's tasks, running first, with a way to clear the ended ones. A bulk action
+ * brings hundreds of tasks, so the list is virtualised: only the rows in view (and a
+ * few either side) are in the DOM, in normal flow between two paddings that stand for
+ * the rest, and each says where it sits in the whole list (aria-setsize/posinset).
+ * Rows are measured, since a failed task's row grows to say why.
+ */
 export function PoolTasks({ poolId, showPool }: Props) {
   const { t } = useTranslation('tasks');
   const { running, ended } = useTaskRefs(poolId);
+  const refs = useMemo(() => [...running, ...ended], [running, ended]);
   const clear = useDismissTasks(poolId);
   const label = useMirror((state) => state.pools[poolId]?.label);
-  if (running.length + ended.length === 0) return null;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: refs.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    initialRect: INITIAL_RECT,
+    overscan: 6,
+    getItemKey: (index) => refs[index],
+  });
+  if (refs.length === 0) return null;
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <section className="pool-tasks" aria-label={label}>
       {showPool && <h3>{label}</h3>}
-      <ul className="task-list">
-        {[...running, ...ended].map((ref) => (
-          <TaskRow key={ref} poolId={poolId} taskRef={ref} />
-        ))}
-      </ul>
+      <div ref={scrollRef} className="task-scroll">
+        <ul className="task-list" style={{ paddingTop: before, paddingBottom: after }}>
+          {items.map((item) => (
+            <TaskRow
+              key={item.key}
+              poolId={poolId}
+              taskRef={refs[item.index]}
+              index={item.index}
+              setSize={refs.length}
+              measure={virtualizer.measureElement}
+            />
+          ))}
+        </ul>
+      </div>
       {ended.length > 0 && (
         <button type="button" disabled={clear.isPending} onClick={() => clear.mutate(ended)}>
           {t('panel.clearEnded', { count: ended.length })}

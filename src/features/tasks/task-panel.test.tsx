@@ -44,7 +44,13 @@ function event(cls: string, ref: string, snapshot: Record<string, unknown>) {
   act(() => mirror.applyEvents(POOL, [{ id: '1', timestamp: '0', class: cls, operation: 'mod', ref, snapshot }]));
 }
 
-beforeAll(() => initI18n());
+beforeAll(() => {
+  initI18n();
+  // jsdom lays nothing out: give the task lists a height, and each row one, so the virtualiser renders rows.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 300 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 30 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+});
 
 beforeEach(() => {
   mirror.addPool(POOL, 'Simulator (demo)');
@@ -109,5 +115,24 @@ describe('TaskPanel', () => {
     expect(toggle.textContent).toContain('1 running');
     act(() => toggle.click());
     expect(screen.getByRole('progressbar')).toBeDefined();
+  });
+
+  it('renders only the rows in view of hundreds of tasks, each saying where it sits in the list', () => {
+    const many: Record<string, unknown> = {};
+    for (let i = 0; i < 300; i++) {
+      many[`OpaqueRef:bulk-${i}`] = task({
+        name_label: i === 299 ? 'Async.VM.start' : 'Async.VM.clean_shutdown',
+        created: `20260102T00:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`,
+      });
+    }
+    act(() => mirror.loadClass(POOL, 'task', many));
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(50);
+    // Newest first: the last one created heads the list of 300.
+    expect(rows[0].getAttribute('aria-label')).toBe('Start VM');
+    expect(rows[0].getAttribute('aria-setsize')).toBe('300');
+    expect(rows[0].getAttribute('aria-posinset')).toBe('1');
+    expect(screen.getByRole('button', { name: /Tasks/ }).textContent).toContain('300 running');
   });
 });

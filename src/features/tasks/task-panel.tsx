@@ -2,9 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useMirror } from '../../store/mirror-store';
-import { NULL_REF } from '../../xapi/refs';
 import { PoolTasks } from './pool-tasks';
-import { isRunning } from './task-state';
+import { taskLists } from './task-lists';
 import './tasks.css';
 
 /** Tasks across every connected pool, for the header while the panel is collapsed. */
@@ -14,11 +13,9 @@ function useTaskCounts(): { running: number; total: number } {
       let running = 0;
       let total = 0;
       for (const pool of Object.values(state.pools)) {
-        for (const task of Object.values(pool.objects.task ?? {})) {
-          if (task.subtask_of !== NULL_REF) continue;
-          total++;
-          if (isRunning(task)) running++;
-        }
+        const lists = taskLists(pool.objects.task);
+        running += lists.running.length;
+        total += lists.running.length + lists.ended.length;
       }
       return { running, total };
     }),

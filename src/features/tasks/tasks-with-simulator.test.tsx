@@ -19,7 +19,13 @@ const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
 let stopClock: () => void;
 let poolId: string;
 
-beforeAll(() => initI18n());
+beforeAll(() => {
+  initI18n();
+  // jsdom lays nothing out: give the task lists a height, and each row one, so the virtualiser renders rows.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 300 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 30 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+});
 
 beforeEach(async () => {
   simulator.reset();
