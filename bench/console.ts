@@ -67,6 +67,8 @@ export async function consoleFigures(): Promise<Figures> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A returning visitor who kept no pools: a first visit would open the demo pool too.
+    await page.addInitScript(() => localStorage.setItem('xenith.pools', '[]'));
     await page.goto(new URL('/connect', origin).href);
     const connectMs = await connectToLarge(page);
     await page.waitForTimeout(3_000);
