@@ -10,7 +10,7 @@ export const connectStrings = {
     poolHint: 'Through the console’s proxy: start it with npm run serve -- --pool https://ADDRESS.',
     scenario: 'Scenario',
     scenarios: {
-      demo: 'Demo: 3 hosts and 16 VMs in every power state',
+      demo: 'Demo: 3 hosts and 17 VMs in every power state',
       large: 'Large: 64 hosts and 5,000 VMs',
     },
     address: 'Pool master address',
@@ -46,7 +46,7 @@ export const connectStrings = {
     poolHint: '通过控制台的代理连接：使用 npm run serve -- --pool https://地址 启动代理。',
     scenario: '场景',
     scenarios: {
-      demo: '演示：3 台主机，16 台处于各种电源状态的虚拟机',
+      demo: '演示：3 台主机，17 台处于各种电源状态的虚拟机',
       large: '大型：64 台主机，5,000 台虚拟机',
     },
     address: '池主服务器地址',
