@@ -6,6 +6,7 @@ import { Button } from '../button';
 import { formatSize } from '../format/bytes';
 import { ModalDialog } from '../modal-dialog';
 import { type ActionDialogProps, useTargetNames } from './action-request';
+import { NewNameField } from './new-name-field';
 
 /** Storage that can take the copy's disks: not an ISO library, and XAPI allows creating disks there. */
 function useWritableSrs(poolId: string) {
@@ -25,7 +26,6 @@ export function CopyVmDialog({ request, onRun, onCancel }: ActionDialogProps) {
   const [newName, setNewName] = useState(() => t('copy.defaultName', { name }));
   const [chosenSr, setSr] = useState<string>();
   const sr = chosenSr ?? srs.find(([ref]) => ref === defaultSr)?.[0] ?? srs[0]?.[0];
-  const nameId = useId();
   const srId = useId();
   const trimmed = newName.trim();
   const missing = !trimmed ? t('dialog.nameRequired') : !sr ? t('dialog.chooseSr') : undefined;
@@ -44,17 +44,7 @@ export function CopyVmDialog({ request, onRun, onCancel }: ActionDialogProps) {
       }
     >
       <p className="muted">{t('copy.hint')}</p>
-      <label className="field" htmlFor={nameId}>
-        {t('dialog.name')}
-      </label>
-      <input
-        id={nameId}
-        className="field-input"
-        value={newName}
-        onChange={(event) => setNewName(event.target.value)}
-        // biome-ignore lint/a11y/noAutofocus: the dialog exists to ask for this name
-        autoFocus
-      />
+      <NewNameField value={newName} onChange={setNewName} />
       <label className="field" htmlFor={srId}>
         {t('copy.sr')}
       </label>

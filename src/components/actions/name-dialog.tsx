@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../button';
 import { ModalDialog } from '../modal-dialog';
 import { type ActionDialogProps, useTargetNames } from './action-request';
+import { NewNameField } from './new-name-field';
 
 /** Clone or snapshot: a name for the new VM, prefilled from the old one. */
 export function NameDialog({ request, onRun, onCancel }: ActionDialogProps) {
@@ -10,7 +11,6 @@ export function NameDialog({ request, onRun, onCancel }: ActionDialogProps) {
   const [name] = useTargetNames(request);
   const { id, label } = request.action;
   const [newName, setNewName] = useState(() => t(`${id}.defaultName`, { name }));
-  const inputId = useId();
   const trimmed = newName.trim();
   return (
     <ModalDialog
@@ -26,17 +26,7 @@ export function NameDialog({ request, onRun, onCancel }: ActionDialogProps) {
         </>
       }
     >
-      <label className="field" htmlFor={inputId}>
-        {t('dialog.name')}
-      </label>
-      <input
-        id={inputId}
-        className="field-input"
-        value={newName}
-        onChange={(event) => setNewName(event.target.value)}
-        // biome-ignore lint/a11y/noAutofocus: the dialog exists to ask for this name
-        autoFocus
-      />
+      <NewNameField value={newName} onChange={setNewName} />
     </ModalDialog>
   );
 }
