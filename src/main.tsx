@@ -4,11 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { initI18n } from './app/i18n';
 import { SimulatorLoaderContext } from './app/simulator-loader';
+import { stopEventLoops } from './store/connections';
 
 // The one place src/ reaches into mocks/: the simulator loads on demand, when the
 // person connects to it, so a console used only with real pools never downloads it.
 const startSimulators = () => import('../mocks/browser').then((m) => m.startSimulators());
 
+// Registered before the simulator's worker starts, so it runs before MSW detaches this page.
+window.addEventListener('beforeunload', stopEventLoops);
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 createRoot(document.getElementById('root')!).render(

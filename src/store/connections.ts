@@ -208,6 +208,15 @@ async function restore(target: PoolTarget, startSimulator: () => Promise<void>):
 }
 
 /** Logs out and removes the pool from the tree and from the pools kept for the next visit. */
+/**
+ * Stops every event loop when the page goes away, keeping the sessions for the next
+ * load. It must run before the in-browser simulator's worker lets go of the page, or
+ * the loop's next poll would reach the network instead of the simulator.
+ */
+export function stopEventLoops(): void {
+  for (const entry of live.values()) entry.stop.abort();
+}
+
 export async function disconnectPool(poolId: string): Promise<void> {
   const entry = live.get(poolId);
   const target = targets.get(poolId);
