@@ -16,6 +16,7 @@ import {
 } from './data-sources';
 import { hostMemoryOf } from './host-memory';
 import { buildLayout, type Layout, type LayoutEvent } from './layout';
+import { keyOf } from './noise';
 import type { DataSourceChange, RecordedHost, RecordedVm } from './recorder';
 import type { VmState } from './states';
 import {
@@ -57,6 +58,14 @@ function withChanges<S>(presents: LayoutEvent<S>[], changes: readonly DataSource
   }
   for (; c < changes.length; c++) events.push({ at: changes[c].at, kind: changes[c].action, name: changes[c].name });
   return events;
+}
+
+/**
+ * Most state changes (memory, power) leave the list as it was: keeping the same object
+ * keeps every row and answer cached against it valid.
+ */
+function keepIfSame<S>(previous: Layout<S> | undefined, next: Layout<S>): Layout<S> {
+  return previous?.sameAs(next) ? previous : next;
 }
 
 function fill<S>(layout: Layout<S>, sample: S, time: number, out: Float64Array): void {
@@ -110,7 +119,7 @@ export class VmSeries implements Series<VmSample> {
       devices = signature;
       presents.push({ at: from, kind: 'present', specs: vmDataSources(this.devices(state)) });
     }
-    const layout = buildLayout(withChanges(presents, changes));
+    const layout = keepIfSame(this.cached?.layout, buildLayout(withChanges(presents, changes)));
     this.cached = { segments: segments.length, changes: changes.length, layout };
     return layout;
   }
@@ -173,7 +182,7 @@ export class HostSeries implements Series<HostSample> {
     private readonly guestOf: (vm: RecordedVm) => GuestModel,
     private readonly vmOf: (ref: string) => RecordedVm | undefined,
   ) {
-    this.facts = readHostFacts(sim, recorded.ref, recorded.key);
+    this.facts = readHostFacts(sim, recorded.ref, keyOf(recorded.uuid));
     this.presents = [{ at: recorded.timeline.segments[0].from, kind: 'present', specs: this.facts.specs }];
   }
 
@@ -197,7 +206,7 @@ export class HostSeries implements Series<HostSample> {
       this.facts.record = host;
       return this.facts;
     }
-    this.facts = readHostFacts(this.sim, this.recorded.ref, this.recorded.key);
+    this.facts = readHostFacts(this.sim, this.recorded.ref, keyOf(this.recorded.uuid));
     this.presents.push({ at: this.sim.clock.now() / 1000, kind: 'present', specs: this.facts.specs });
     return this.facts;
   }
@@ -212,7 +221,7 @@ export class HostSeries implements Series<HostSample> {
     if (this.cached?.presents === this.presents.length && this.cached.changes === changes.length) {
       return this.cached.layout;
     }
-    const layout = buildLayout(withChanges(this.presents, changes));
+    const layout = keepIfSame(this.cached?.layout, buildLayout(withChanges(this.presents, changes)));
     this.cached = { presents: this.presents.length, changes: changes.length, layout };
     return layout;
   }
