@@ -78,4 +78,15 @@ describe('PoolTreeBuilder', () => {
     expect(outline(renamed).slice(1, 4)).toEqual(['  host-2', '    web-01', '    zz-db']);
     expect(renamed.children[0].children[1]).not.toBe(first.children[0].children[0]);
   });
+
+  it('sees a VM that is created or destroyed even when the count of VMs stays the same', () => {
+    const builder = new PoolTreeBuilder();
+    builder.build(fixture, options);
+    const VM = { ...fixture.VM } as Record<string, unknown>;
+    VM['OpaqueRef:new'] = { ...(VM['OpaqueRef:backup'] as object), name_label: 'newcomer', uuid: 'uuid-newcomer' };
+    delete VM['OpaqueRef:backup'];
+    const swapped = builder.build({ ...fixture, VM: VM as PoolSource['VM'] }, options);
+    expect(outline(swapped)).toContain('  newcomer');
+    expect(outline(swapped)).not.toContain('  backup');
+  });
 });

