@@ -8,13 +8,13 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { createSimulator, isScenarioName, SCENARIOS } from './sim/scenarios/index';
+import { createSimulator, isScenarioName, SCENARIO_NAMES } from './sim/scenarios/index';
 import { DEFAULT_USERS } from './sim/sessions';
 import type { Simulator } from './sim/simulator';
 import { answerGet, answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
 const HOST = '127.0.0.1';
-const USAGE = `usage: npm run sim -- [--port 8080] [--scenario ${Object.keys(SCENARIOS).join('|')}] [--speed N] [--seed N] [--user NAME:PASSWORD ...]`;
+const USAGE = `usage: npm run sim -- [--port 8080] [--scenario ${SCENARIO_NAMES.join('|')}] [--speed N] [--seed N] [--user NAME:PASSWORD ...]`;
 
 function usage(): never {
   console.error(USAGE);
