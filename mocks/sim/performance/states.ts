@@ -51,7 +51,7 @@ export interface HostState {
 type Vm = XapiRecord<'VM'>;
 
 /** Whether a VM can ever have a domain: templates and snapshots never run. */
-export function canRun(vm: Vm): boolean {
+function canRun(vm: Vm): boolean {
   return !vm.is_a_template && !vm.is_a_snapshot;
 }
 
