@@ -74,7 +74,7 @@ interface Formatted {
 }
 
 /** How many different selections keep their formatted rows, most recent first. */
-const KEPT_SELECTIONS = 8;
+const KEPT_SELECTIONS = 4;
 const formatted = new WeakMap<Simulator, Formatted[]>();
 
 function formattedFor(sim: Simulator, parts: Part[], level: number, json: boolean): Formatted {

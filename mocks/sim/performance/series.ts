@@ -77,7 +77,11 @@ function fill<S>(layout: Layout<S>, sample: S, time: number, out: Float64Array):
 
 export class VmSeries implements Series<VmSample> {
   readonly kind = 'vm';
-  private cached: { segments: number; changes: number; layout: Layout<VmSample> } | undefined;
+  /** The device sets seen so far, one per change of devices: most changes (memory, power) leave them. */
+  private readonly presents: LayoutEvent<VmSample>[] = [];
+  private segmentsSeen = 0;
+  private devicesSeen = '';
+  private cached: { presents: number; changes: number; layout: Layout<VmSample> } | undefined;
   private readonly scratch = new VmSample();
 
   constructor(
@@ -109,18 +113,19 @@ export class VmSeries implements Series<VmSample> {
   layout(): Layout<VmSample> {
     const { segments } = this.recorded.timeline;
     const { changes } = this.recorded;
-    if (this.cached?.segments === segments.length && this.cached.changes === changes.length) return this.cached.layout;
-    const presents: LayoutEvent<VmSample>[] = [];
-    let devices = '';
-    for (const { from, state } of segments) {
+    for (; this.segmentsSeen < segments.length; this.segmentsSeen++) {
+      const { from, state } = segments[this.segmentsSeen];
       if (state.power === 'off') continue;
-      const signature = `${state.vcpusMax}/${state.vifs.map((v) => v.device)}/${state.vbds.map((v) => v.device)}`;
-      if (signature === devices) continue;
-      devices = signature;
-      presents.push({ at: from, kind: 'present', specs: vmDataSources(this.devices(state)) });
+      const devices = `${state.vcpusMax}/${state.vifs.map((v) => v.device)}/${state.vbds.map((v) => v.device)}`;
+      if (devices === this.devicesSeen) continue;
+      this.devicesSeen = devices;
+      this.presents.push({ at: from, kind: 'present', specs: vmDataSources(this.devices(state)) });
     }
-    const layout = keepIfSame(this.cached?.layout, buildLayout(withChanges(presents, changes)));
-    this.cached = { segments: segments.length, changes: changes.length, layout };
+    if (this.cached?.presents === this.presents.length && this.cached.changes === changes.length) {
+      return this.cached.layout;
+    }
+    const layout = keepIfSame(this.cached?.layout, buildLayout(withChanges(this.presents, changes)));
+    this.cached = { presents: this.presents.length, changes: changes.length, layout };
     return layout;
   }
 
