@@ -33,7 +33,7 @@ const freeable = (d: SqueezeDomain) => Math.max(0, kib(d.actual) - kib(d.dynamic
 /** squeeze.ml's `constrain 0. 1.`: NaN (no range anywhere and no surplus) counts as 0. */
 function clampGamma(x: number): number {
   if (Number.isNaN(x) || x < 0) return 0;
-  return x > 1 ? 1 : x;
+  return Math.min(x, 1);
 }
 
 /**
