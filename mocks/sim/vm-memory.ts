@@ -204,8 +204,9 @@ export async function setMemoryTargetLive(sim: Simulator, task: string, vm: stri
  */
 export async function waitMemoryTargetLive(sim: Simulator, task: string, vm: string): Promise<void> {
   await withVmOperation(sim, vm, task, 'awaiting_memory_live', async () => {
-    for (let waitedMs = 0; ; waitedMs += WAIT_TARGET_POLL_MS) {
-      if (waitedMs > WAIT_TARGET_TIMEOUT_MS) raise(opError('VM_MEMORY_TARGET_WAIT_TIMEOUT', task));
+    const started = sim.clock.now();
+    for (;;) {
+      if (sim.clock.now() - started > WAIT_TARGET_TIMEOUT_MS) raise(opError('VM_MEMORY_TARGET_WAIT_TIMEOUT', task));
       const status = balloonStatus(sim, vm);
       if (!status || Math.abs(status.actualBytes - status.targetBytes) <= TARGET_TOLERANCE_BYTES) return;
       const { progress } = sim.db.get<{ progress: number }>('task', task);
