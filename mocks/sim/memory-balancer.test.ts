@@ -86,6 +86,24 @@ describe('the proportional balancer', () => {
   });
 });
 
+describe('two phases', () => {
+  it('takes memory back from the others before giving it to a guest whose minimum went up', async () => {
+    const web = vm('web-02');
+    const target = (ref: string) => balloonStatus(sim, ref)!.targetBytes;
+    const before = target(web);
+    await startAsync('VM.set_memory_dynamic_range', web, 3.5 * GiB, 4 * GiB);
+    // Its balloon target must rise above 3.5 GiB, but the memory is still held by the others.
+    expect(target(web)).toBe(before);
+    expect(target(vm('db-replica'))).toBeLessThan(actual(vm('db-replica')));
+    await run(2_000);
+    expect(target(web)).toBe(before);
+    await run(60_000);
+    expect(target(web)).toBeGreaterThanOrEqual(3.5 * GiB);
+    expect(actual(web)).toBe(target(web));
+    expect(share(vm('db-replica'))).toBeCloseTo(share(vm('win-sql01')), 5);
+  });
+});
+
 describe('a balloon converging', () => {
   it('moves memory_actual to a new target a second at a time, at the driver’s rate', async () => {
     const web = vm('web-01');
@@ -93,13 +111,18 @@ describe('a balloon converging', () => {
     sim.db.onChange((c) => {
       if (c.cls === 'VM_metrics' && c.ref === rec(web).metrics) changes.push(actual(web));
     });
+    const hostMetrics = sim.db.get<XapiRecord<'host'>>('host', rec(web).resident_on).metrics;
+    const xenFree = () => sim.db.get<XapiRecord<'host_metrics'>>('host_metrics', hostMetrics).memory_free;
+    const freeBefore = xenFree();
     await startAsync('VM.set_memory_dynamic_range', web, 1 * GiB, 2 * GiB);
     expect(rec(web).memory_target).toBe(2 * GiB);
     expect(actual(web)).toBe(4 * GiB);
     await run(1_000);
     expect(actual(web)).toBe(4 * GiB - 256 * MiB);
+    expect(xenFree()).toBe(freeBefore + 256 * MiB);
     await run(7_000);
     expect(actual(web)).toBe(2 * GiB);
+    expect(xenFree()).toBe(freeBefore + 2 * GiB);
     // One write per second while it moved: the event stream carries 8 changes, not thousands.
     expect(changes).toHaveLength(8);
     await run(30_000);
