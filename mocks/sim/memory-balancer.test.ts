@@ -248,6 +248,22 @@ describe('starting, resuming and migrating onto a host', () => {
     expect(actual(vm('mail'))).toBe(8 * GiB);
   });
 
+  it('holds a migrating guest’s balloon still, so it arrives with what was reserved for it', async () => {
+    const web = vm('web-01');
+    await startAsync('VM.set_memory_dynamic_range', web, 1 * GiB, 2 * GiB);
+    await run(2_000);
+    const held = actual(web);
+    expect(held).toBe(3.5 * GiB);
+    const t = await startAsync('VM.pool_migrate', web, host('xcp-host-03'), {});
+    expect(balloonStatus(sim, web)?.targetBytes).toBe(held);
+    await run(5_000);
+    expect(actual(web)).toBe(held);
+    await untilDone(t);
+    expect(rec(web).resident_on).toBe(host('xcp-host-03'));
+    await run(10_000);
+    expect(actual(web)).toBe(2 * GiB);
+  });
+
   it('resumes a guest with exactly the memory it was suspended with', async () => {
     const web = vm('web-01');
     await call(sim, 'VM.set_memory_dynamic_range', session, web, 1 * GiB, 3 * GiB);

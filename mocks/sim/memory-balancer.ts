@@ -68,6 +68,8 @@ interface Domain extends SqueezeDomain {
   lastCooperativeMs: number;
   /** Declared inactive: left out of the balancing until it moves again. */
   stuck: boolean;
+  /** Held where it is while its memory is copied to another host. */
+  migrating: boolean;
 }
 
 interface HostMemory {
@@ -110,7 +112,7 @@ function stateOf(sim: Simulator): BalancerState {
 function readDomain(
   sim: Simulator,
   vm: string,
-): Omit<Domain, 'overhead' | 'target' | 'lastSeen' | 'lastProgressMs' | 'lastCooperativeMs' | 'stuck'> {
+): Omit<Domain, 'overhead' | 'target' | 'lastSeen' | 'lastProgressMs' | 'lastCooperativeMs' | 'stuck' | 'migrating'> {
   const db = sim.db;
   const record = db.get<Vm>('VM', vm);
   const agent =
@@ -141,6 +143,7 @@ function newDomain(sim: Simulator, vm: string, target?: number): Domain {
     lastProgressMs: now,
     lastCooperativeMs: now,
     stuck: false,
+    migrating: false,
   };
 }
 
@@ -226,7 +229,7 @@ function publishFree(sim: Simulator, host: string, memory: HostMemory): void {
   }
 }
 
-const isActive = (d: Domain) => d.canBalloon && !d.stuck;
+const isActive = (d: Domain) => d.canBalloon && !d.stuck && !d.migrating;
 
 /** Every domain squeezed still counts on has reached its target. */
 function allActiveReached(memory: HostMemory): boolean {
@@ -481,6 +484,24 @@ export function driverMayRun(sim: Simulator, vm: string): void {
   }
   rebalance(sim, st, host);
   wake(sim, st, host);
+}
+
+/**
+ * A live migration is about to copy the guest's memory: its balloon stops where it is
+ * (xenopsd fixes the range before migrating, CA-78365), so the guest arrives holding
+ * exactly what the destination reserved. `still` false lets it balloon again.
+ */
+export function holdStillForMigration(sim: Simulator, vm: string, still: boolean): void {
+  const host = sim.db.find<Vm>('VM', vm)?.resident_on;
+  if (!host || host === NULL_REF || !sim.db.has('host', host)) return;
+  const st = stateOf(sim);
+  const memory = hostMemoryOf(sim, st, host);
+  const domain = memory.domains.get(vm);
+  if (!domain || domain.migrating === still) return;
+  domain.migrating = still;
+  memory.balanced = false;
+  if (still && domain.target !== domain.actual) setTarget(sim, st, host, domain, domain.actual);
+  rebalance(sim, st, host);
 }
 
 // What memory reservations (memory-reservation.ts) ask of squeezed.
