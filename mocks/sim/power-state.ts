@@ -14,6 +14,7 @@ import {
   reportGuestAgent,
   restartDomain,
 } from './domains';
+import { domainDestroyed, driverMayRun } from './memory-balancer';
 import { opErrorAsSent, raise } from './operation-error';
 import type { Simulator } from './simulator';
 import { type PowerState, updateVmAllowedOperations } from './vm-operations';
@@ -52,14 +53,14 @@ export function assertPowerState(sim: Simulator, vm: string, allowed: PowerState
   }
 }
 
-/** A domain is built on `host` and the guest starts booting. */
+/** A domain is built on `host` holding `memoryBytes`, and the guest starts booting. */
 export function bootDomain(
   sim: Simulator,
   vm: string,
   host: string,
-  options: { paused: boolean; agentAfterMs?: number },
+  options: { paused: boolean; memoryBytes: number; agentAfterMs?: number },
 ): void {
-  createDomain(sim, vm, host, { paused: options.paused });
+  createDomain(sim, vm, host, { paused: options.paused, memoryBytes: options.memoryBytes });
   updateVmAllowedOperations(sim.db, vm);
   scheduleGuestAgent(sim, vm, options.agentAfterMs);
 }
@@ -80,6 +81,8 @@ export function migrateDomain(sim: Simulator, vm: string, host: string): void {
 export function setPaused(sim: Simulator, vm: string, paused: boolean): void {
   sim.db.update('VM', vm, { power_state: paused ? 'Paused' : 'Running' });
   updateVmAllowedOperations(sim.db, vm);
+  // A paused guest's balloon driver cannot run; once unpaused it answers its target again.
+  if (!paused) driverMayRun(sim, vm);
 }
 
 /**
@@ -87,7 +90,12 @@ export function setPaused(sim: Simulator, vm: string, paused: boolean): void {
  * one just changes state (on the way to Halted its devices are marked detached).
  */
 export function resetPowerState(sim: Simulator, vm: string, state: 'Halted' | 'Suspended'): void {
-  const { power_state, VBDs, VIFs } = sim.db.get<{ power_state: string; VBDs: string[]; VIFs: string[] }>('VM', vm);
+  const { power_state, VBDs, VIFs, resident_on } = sim.db.get<{
+    power_state: string;
+    VBDs: string[];
+    VIFs: string[];
+    resident_on: string;
+  }>('VM', vm);
   if (power_state === 'Running' || power_state === 'Paused') {
     destroyDomain(sim, vm, state);
   } else {
@@ -101,6 +109,8 @@ export function resetPowerState(sim: Simulator, vm: string, state: 'Halted' | 'S
       scheduled_to_be_resident_on: NULL_REF,
       domid: -1,
     });
+    // A checkpoint's suspended domain still held its memory until now.
+    domainDestroyed(sim, vm, resident_on);
   }
   updateVmAllowedOperations(sim.db, vm);
 }

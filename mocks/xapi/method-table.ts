@@ -8,6 +8,7 @@ import { sessionMethods } from './methods/session';
 import { taskMethods } from './methods/task';
 import { vdiMethods } from './methods/vdi';
 import { vmMethods } from './methods/vm';
+import { vmMemoryMethods } from './methods/vm-memory';
 import type { MethodTable } from './registry';
 
 export const IMPLEMENTATIONS: MethodTable = {
@@ -17,6 +18,7 @@ export const IMPLEMENTATIONS: MethodTable = {
   ...messageMethods,
   ...hostClockMethods,
   ...vmMethods,
+  ...vmMemoryMethods,
   ...hostMethods,
   ...vdiMethods,
   ...dataSourceMethods,

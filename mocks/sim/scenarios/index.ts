@@ -1,4 +1,6 @@
 /** Named scenarios, selectable wherever the simulator starts. */
+
+import { settleBalloons, startBalancer } from '../memory-balancer';
 import { startPerformanceRecording } from '../performance/recorder';
 import type { Simulator, SimulatorOptions } from '../simulator';
 import { Simulator as SimulatorClass } from '../simulator';
@@ -16,7 +18,9 @@ export function createSimulator(options: SimulatorOptions & { scenario?: Scenari
   sim.db.bulkLoad(() => {
     SCENARIOS[options.scenario ?? 'demo'](sim);
     syncAtStartup(sim);
+    settleBalloons(sim);
   });
+  startBalancer(sim);
   // The state the scenario starts in is taken to have held for the past year.
   startPerformanceRecording(sim);
   return sim;
