@@ -25,19 +25,29 @@ function allocateDomid(sim: Simulator, host: string): number {
 /**
  * Which incarnation of a VM's domain is running, per simulator: bumped when a domain is
  * built or rebuilt (reboot), kept across migration, dropped when the domain goes. Timers
- * that belong to one boot (the guest agent reporting in) check it before acting.
+ * that belong to one boot (the guest agent reporting in, the guest's console) check it
+ * before acting. `startMs` is when that incarnation started, on the virtual clock.
  */
-const generations = new WeakMap<Simulator, Map<string, number>>();
+interface Incarnation {
+  generation: number;
+  startMs: number;
+}
+const incarnations = new WeakMap<Simulator, Map<string, Incarnation>>();
 let nextGeneration = 1;
 
 export function domainGeneration(sim: Simulator, vm: string): number | undefined {
-  return generations.get(sim)?.get(vm);
+  return incarnations.get(sim)?.get(vm)?.generation;
 }
 
-function newGeneration(sim: Simulator, vm: string) {
-  const map = generations.get(sim) ?? new Map<string, number>();
-  generations.set(sim, map);
-  map.set(vm, nextGeneration++);
+/** When the running domain started (virtual ms), or undefined without one. */
+export function domainStartMs(sim: Simulator, vm: string): number | undefined {
+  return incarnations.get(sim)?.get(vm)?.startMs;
+}
+
+function newIncarnation(sim: Simulator, vm: string, startMs: number) {
+  const map = incarnations.get(sim) ?? new Map<string, Incarnation>();
+  incarnations.set(sim, map);
+  map.set(vm, { generation: nextGeneration++, startMs });
 }
 
 /** A VM that never had a metrics object (one made by VM.create) gets one when it first runs. */
@@ -55,15 +65,25 @@ export function initialTarget(sim: Simulator, vm: string): number {
   return guestOf(sim, vm).hasTools ? record.memory_dynamic_max : record.memory_static_max;
 }
 
+export interface DomainOptions {
+  paused?: boolean;
+  /**
+   * The domain was running before the scenario began and its OS has finished booting:
+   * it started one boot time ago, so its console shows a login prompt at once.
+   */
+  booted?: boolean;
+}
+
 /** Creates the running domain: power state, residency, metrics, attached devices, consoles. */
-export function createDomain(sim: Simulator, vm: string, host: string, options: { paused?: boolean } = {}): void {
-  const now = xapiDatetime(sim.clock.now());
+export function createDomain(sim: Simulator, vm: string, host: string, options: DomainOptions = {}): void {
+  const startMs = sim.clock.now() - (options.booted ? guestOf(sim, vm).bootMs : 0);
+  const now = xapiDatetime(startMs);
   const metrics = ensureMetrics(sim, vm);
   const record = sim.db.get<
     MemoryFields & { VBDs: string[]; VIFs: string[]; domain_type: string; platform: Record<string, string> }
   >('VM', vm);
   const target = initialTarget(sim, vm);
-  newGeneration(sim, vm);
+  newIncarnation(sim, vm, startMs);
   sim.db.update('VM', vm, {
     power_state: options.paused ? 'Paused' : 'Running',
     resident_on: host,
@@ -92,14 +112,27 @@ export function createDomain(sim: Simulator, vm: string, host: string, options: 
   checkHostMemoryAlarm(sim, host);
 }
 
+/**
+ * The consoles xenopsd reports for a running domain: an `rfb` one for every domain (qemu's
+ * VNC for HVM guests, vncterm for PV ones) and a `vt100` text console where vncterm runs
+ * (PV guests and dom0, xenops_server_xen.ml get_state and create_misc.ml). Simulated
+ * Linux guests have a text console whatever their domain type (see sim-differences.md).
+ * xapi names dom0's consoles by ref in `location` and guests' by uuid; the simulator's
+ * locations are paths on its own origin, since nothing may connect to a host's address.
+ */
 function createConsoles(sim: Simulator, vm: string) {
-  const guest = guestOf(sim, vm);
   const isControlDomain = sim.db.get<{ is_control_domain: boolean }>('VM', vm).is_control_domain;
-  const protocols = isControlDomain ? ['vt100'] : guest.os === 'linux' ? ['vt100', 'rfb'] : ['rfb'];
+  const protocols = isControlDomain || guestOf(sim, vm).os === 'linux' ? ['vt100', 'rfb'] : ['rfb'];
   for (const protocol of protocols) {
+    const ref = sim.db.newRef();
     const uuid = sim.db.newUuid();
-    sim.db.create('console', { uuid, protocol, location: `/console?uuid=${uuid}`, VM: vm });
+    const location = isControlDomain ? `/console?ref=${ref}` : `/console?uuid=${uuid}`;
+    sim.db.create('console', { uuid, protocol, location, VM: vm }, ref);
   }
+}
+
+function destroyConsoles(sim: Simulator, vm: string) {
+  for (const console of sim.db.get<{ consoles: string[] }>('VM', vm).consoles) sim.db.delete('console', console);
 }
 
 /**
@@ -154,7 +187,7 @@ export function reportGuestAgent(sim: Simulator, vm: string): void {
  */
 export function restartDomain(sim: Simulator, vm: string): void {
   const record = sim.db.get<{ resident_on: string; metrics: string; guest_metrics: string }>('VM', vm);
-  newGeneration(sim, vm);
+  newIncarnation(sim, vm, sim.clock.now());
   sim.db.update('VM', vm, { power_state: 'Running', domid: allocateDomid(sim, record.resident_on) });
   const now = xapiDatetime(sim.clock.now());
   if (sim.db.has('VM_metrics', record.metrics))
@@ -163,13 +196,20 @@ export function restartDomain(sim: Simulator, vm: string): void {
     sim.db.update('VM_guest_metrics', record.guest_metrics, { live: false });
 }
 
-/** The domain now runs on `host` (a completed migration): a domid there, the reservation gone. */
+/**
+ * The domain now runs on `host` (a completed migration): a domid there, the reservation
+ * gone, and new consoles, since xapi replaces a console whose location names another host.
+ */
 export function moveDomain(sim: Simulator, vm: string, host: string): void {
+  const source = sim.db.get<{ resident_on: string }>('VM', vm).resident_on;
   sim.db.update('VM', vm, {
     resident_on: host,
     scheduled_to_be_resident_on: NULL_REF,
     domid: allocateDomid(sim, host),
   });
+  if (source === host) return;
+  destroyConsoles(sim, vm);
+  createConsoles(sim, vm);
 }
 
 /**
@@ -182,9 +222,8 @@ export function destroyDomain(sim: Simulator, vm: string, powerState: 'Halted' |
     guest_metrics: string;
     VBDs: string[];
     VIFs: string[];
-    consoles: string[];
   }>('VM', vm);
-  for (const console of record.consoles) sim.db.delete('console', console);
+  destroyConsoles(sim, vm);
   for (const vbd of record.VBDs) sim.db.update('VBD', vbd, { currently_attached: false });
   for (const vif of record.VIFs) sim.db.update('VIF', vif, { currently_attached: false });
   if (sim.db.has('VM_metrics', record.metrics)) {
@@ -203,5 +242,5 @@ export function destroyDomain(sim: Simulator, vm: string, powerState: 'Halted' |
     scheduled_to_be_resident_on: NULL_REF,
     domid: -1,
   });
-  generations.get(sim)?.delete(vm);
+  incarnations.get(sim)?.delete(vm);
 }
