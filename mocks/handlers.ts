@@ -3,7 +3,8 @@
  * endpoints of mocks/xapi/endpoints.ts for the browser worker (browser.ts) and Vitest
  * (node.ts); `npm run sim` (server.ts) calls the same endpoints from node:http.
  */
-import { type HttpHandler, HttpResponse, http } from 'msw';
+import { type HttpHandler, HttpResponse, http, type WebSocketHandler, ws } from 'msw';
+import { openConsole } from './console/console-sessions';
 import type { Simulator } from './sim/simulator';
 import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
@@ -20,7 +21,49 @@ export interface HandlerOptions {
 
 const toResponse = (wire: WireReply) => new HttpResponse(wire.body, { status: wire.status, headers: wire.headers });
 
-export function createHandlers(getSim: () => Simulator, options: HandlerOptions = {}): HttpHandler[] {
+type ConsoleConnection = Parameters<Parameters<ReturnType<typeof ws.link>['addEventListener']>[1]>[0];
+
+/** What a WebSocket message carries, as bytes. */
+async function bytesOf(data: unknown): Promise<Uint8Array> {
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(await (data as Blob).arrayBuffer());
+}
+
+/**
+ * A console WebSocket in the page, opened as xapi opens it (mocks/console). A browser
+ * shows a refused handshake only as a close with code 1006 and no reason, never the
+ * HTTP status, so that is all a refusal becomes here. xapi always answers with the
+ * "binary" subprotocol, which a browser rejects unless it offered it: so must the client.
+ */
+function bridgeConsole(sim: Simulator, { client, info }: ConsoleConnection): void {
+  const offered = [info.protocols ?? []].flat();
+  const opening = offered.includes('binary')
+    ? openConsole(sim, { route: 'websocket', query: client.url.searchParams })
+    : undefined;
+  if (!opening || 'refusal' in opening) {
+    client.close(1006);
+    return;
+  }
+  const session = opening.accept();
+  const socket = (client as { socket?: { binaryType?: string } }).socket;
+  session.onSend((bytes) =>
+    client.send(socket?.binaryType === 'blob' ? new Blob([bytes.slice()]) : bytes.slice().buffer),
+  );
+  // When the console ends, wsproxy drops the connection without a closing handshake.
+  session.onClose(() => client.close(1006));
+  let received = Promise.resolve();
+  client.addEventListener('message', (event) => {
+    received = received.then(async () => session.receive(await bytesOf(event.data)));
+  });
+  client.addEventListener('close', () => session.close());
+}
+
+export function createHandlers(
+  getSim: () => Simulator,
+  options: HandlerOptions = {},
+): (HttpHandler | WebSocketHandler)[] {
   const prefix = options.prefix ?? '';
   const path = (p: string) => (options.origin ? new URL(prefix + p, options.origin).href : prefix + p);
   return [
@@ -30,8 +73,9 @@ export function createHandlers(getSim: () => Simulator, options: HandlerOptions 
     http.options(path('/*'), ({ request }) =>
       toResponse(answerPreflight(request.headers.get('Access-Control-Request-Headers'))),
     ),
-    // Still to come, in their own issues: GET /rrd_updates (performance data) and the
-    // console WebSocket (ws.link). Only POST and OPTIONS are caught so far, so the
-    // page's own GETs (the app itself, in the browser) pass through untouched.
+    ws.link(path('/console')).addEventListener('connection', (connection) => bridgeConsole(getSim(), connection)),
+    // Still to come, in its own issue: GET /rrd_updates (performance data). Only POST,
+    // OPTIONS and the console WebSocket are caught so far, so the page's own GETs (the
+    // app itself, in the browser) pass through untouched.
   ];
 }
