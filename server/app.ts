@@ -17,7 +17,7 @@ export interface AppOptions {
 }
 
 /** `/pool/<encodeURIComponent(address)>` then the pool's own path (src/store/connections.ts). */
-const POOL_PATH = /^\/pool\/([^/]+)(\/.*)?$/;
+export const POOL_PATH = /^\/pool\/([^/]+)(\/.*)?$/;
 
 /** A POST with an XAPI call: JSON-RPC on /jsonrpc, XML-RPC on /. */
 function forwardCall(req: IncomingMessage, res: ServerResponse, upstream: URL, path: string, options: AppOptions) {
@@ -49,7 +49,7 @@ function routePool(req: IncomingMessage, res: ServerResponse, address: string, p
       return;
     // Later issues add the pool's other paths here, each forwarded to the same `upstream`:
     // GET /rrd_updates (performance graphs) with its query string. Console WebSockets
-    // arrive as 'upgrade' events instead (see serve.ts) and check the address the same way.
+    // arrive as 'upgrade' events instead (console-proxy.ts) and check the address the same way.
     default:
       sendText(res, 404, `Xenith proxy: ${path} is not proxied (only /jsonrpc, and XML-RPC on /).\n`);
   }

@@ -23,7 +23,7 @@ export class RfbTestClient {
   /** The screen as the client has drawn it, 0x00RRGGBB per pixel. */
   screen = new Uint32Array(0);
 
-  constructor(private readonly send: (bytes: Uint8Array) => void) {}
+  constructor(private readonly send: (bytes: Uint8Array<ArrayBuffer>) => void) {}
 
   /** Bytes from the server. */
   feed(bytes: Uint8Array): void {
