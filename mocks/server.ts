@@ -83,7 +83,7 @@ const NOT_FOUND = 'HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length
 function serveConsoles(sim: Simulator, server: ReturnType<typeof createServer>): void {
   const route = (serve: typeof serveConsoleConnect) => (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isConsolePath(req.url)) serve(sim, req, socket, head);
-    else socket.end(NOT_FOUND);
+    else socket.end(NOT_FOUND, () => socket.destroy());
   };
   server.on('connect', route(serveConsoleConnect));
   server.on('upgrade', route(serveConsoleUpgrade));

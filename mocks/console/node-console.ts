@@ -40,8 +40,9 @@ function open(sim: Simulator, req: IncomingMessage, route: ConsoleRoute) {
   });
 }
 
+/** The refusal, then the connection closed for good, as xapi closes it ("Connection: close"). */
 function refuse(socket: Duplex, refusal: HttpRefusal): void {
-  socket.end(refusalText(refusal));
+  socket.end(refusalText(refusal), () => socket.destroy());
 }
 
 function track(socket: Duplex, session: ConsoleSession): void {
