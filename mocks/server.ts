@@ -95,12 +95,7 @@ function main(): void {
   const server = createServer((req, res) => {
     if (req.method === 'GET' && isConsolePath(req.url)) {
       // A console GET that is no WebSocket upgrade: refused as xapi refuses it.
-      const refusal = refuseConsoleGet(sim, req);
-      res.writeHead(refusal.status, refusal.reason, {
-        ...refusal.headers,
-        'Content-Length': Buffer.byteLength(refusal.body),
-      });
-      res.end(refusal.body);
+      refuseConsoleGet(sim, req, res);
       return;
     }
     answer(sim, req)

@@ -3,7 +3,7 @@
  * stream after "200 OK", what xapi clients and `npm run serve` use) and GET /console with
  * a WebSocket upgrade (what browsers use). Both open the console through openConsole.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { handshakeResponse, upgradeKey, WebSocketConnection } from '../../server/websocket';
 import type { Simulator } from '../sim/simulator';
@@ -94,9 +94,14 @@ export function serveConsoleUpgrade(sim: Simulator, req: IncomingMessage, socket
 }
 
 /** A plain GET /console (no upgrade): the same checks, then 501. */
-export function refuseConsoleGet(sim: Simulator, req: IncomingMessage): HttpRefusal {
+export function refuseConsoleGet(sim: Simulator, req: IncomingMessage, res: ServerResponse): void {
   const opening = open(sim, req, 'websocket');
-  return 'refusal' in opening ? opening.refusal : NOT_AN_UPGRADE;
+  const refusal = 'refusal' in opening ? opening.refusal : NOT_AN_UPGRADE;
+  res.writeHead(refusal.status, refusal.reason, {
+    ...refusal.headers,
+    'Content-Length': Buffer.byteLength(refusal.body),
+  });
+  res.end(refusal.body);
 }
 
 /** Ends every console connection, for a server shutting down. */

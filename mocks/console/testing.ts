@@ -1,7 +1,7 @@
 /**
  * The client side of RFB 3.8, for tests: over a session in the same process or a real
  * socket, whichever `send` and `feed` connect it to. It reads what the server sends as
- * a viewer would and keeps its own copy of the screen.
+ * a viewer would and keeps its own copy of the screen (it asks for 32-bit pixels only).
  */
 import { NATIVE_FORMAT, type PixelFormat } from './rfb-pixels';
 
@@ -14,7 +14,9 @@ export interface UpdateRect {
 }
 
 export class RfbTestClient {
-  private buffer = new Uint8Array(0);
+  /** What the server sent and nobody has read yet, as it came. */
+  private chunks: Uint8Array[] = [];
+  private available = 0;
   private waiting: (() => void) | undefined;
   format: PixelFormat = NATIVE_FORMAT;
   width = 0;
@@ -27,24 +29,31 @@ export class RfbTestClient {
 
   /** Bytes from the server. */
   feed(bytes: Uint8Array): void {
-    const joined = new Uint8Array(this.buffer.length + bytes.length);
-    joined.set(this.buffer);
-    joined.set(bytes, this.buffer.length);
-    this.buffer = joined;
+    this.chunks.push(bytes);
+    this.available += bytes.length;
     this.waiting?.();
   }
 
   /** Waits for `n` bytes from the server and takes them. */
   async read(n: number): Promise<Uint8Array> {
-    while (this.buffer.length < n) await new Promise<void>((resolve) => (this.waiting = resolve));
-    const out = this.buffer.slice(0, n);
-    this.buffer = this.buffer.slice(n);
+    while (this.available < n) await new Promise<void>((resolve) => (this.waiting = resolve));
+    const out = new Uint8Array(n);
+    let filled = 0;
+    while (filled < n) {
+      const chunk = this.chunks[0];
+      const take = Math.min(chunk.length, n - filled);
+      out.set(chunk.subarray(0, take), filled);
+      filled += take;
+      if (take === chunk.length) this.chunks.shift();
+      else this.chunks[0] = chunk.subarray(take);
+    }
+    this.available -= n;
     return out;
   }
 
   /** Bytes the server sent that nobody has read yet. */
   get unread(): number {
-    return this.buffer.length;
+    return this.available;
   }
 
   private async u32(): Promise<number> {
