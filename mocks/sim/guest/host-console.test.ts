@@ -117,6 +117,11 @@ describe("a host's console", () => {
     }
     sim.clock.advance(1_000);
     expect(driver.take()).toContain('00:00:01   xcp-host-02');
+    // An hour of redraws: what the console keeps for a late viewer stays bounded.
+    sim.clock.advance(3_600_000);
+    expect(driver.terminal.recentOutput().length).toBeLessThanOrEqual(64 * 1024);
+    expect(driver.terminal.recentOutput().startsWith('\x1b')).toBe(true);
+    driver.take();
     driver.type('q');
     expect(driver.take()).toBe('\x1b[0m\x1b[H\x1b[2J\x1b[?25h[ops@xcp-host-02 ~]$ ');
     sim.clock.advance(5_000);

@@ -49,3 +49,12 @@ export function perIncarnation<T>(
   if (!slot.values.has(key)) slot.values.set(key, create(incarnation));
   return slot.values.get(key) as T;
 }
+
+/**
+ * Lets go of everything kept for incarnation `generation` of the VM's domain, once it has
+ * ended (a framebuffer is megabytes; a halted VM should not hold one until it next runs).
+ */
+export function forgetIncarnation(sim: Simulator, vm: string, generation: number): void {
+  const bySim = slots.get(sim);
+  if (bySim?.get(vm)?.generation === generation) bySim.delete(vm);
+}

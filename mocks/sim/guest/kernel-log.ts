@@ -15,11 +15,14 @@ import { perIncarnation } from './incarnation-state';
 
 interface KernelLogState {
   startMs: number;
-  script: BootScript;
+  /** Built when first read: the model may append to thousands of guests' logs nobody reads. */
+  script?: BootScript;
   appended: { atMs: number; text: string }[];
 }
 
 const KERNEL_LOG = Symbol('kernel log');
+/** The kernel's ring buffer keeps the newest messages; so does this. */
+const APPENDED_LIMIT = 2_000;
 
 /** What the domain prints while it boots: dom0's, a Linux guest's, or nothing (Windows has no text console). */
 function bootScriptOf(sim: Simulator, vm: string): BootScript {
@@ -30,22 +33,26 @@ function bootScriptOf(sim: Simulator, vm: string): BootScript {
 }
 
 function state(sim: Simulator, vm: string): KernelLogState | undefined {
-  return perIncarnation(KERNEL_LOG, sim, vm, ({ startMs }) => ({
-    startMs,
-    script: bootScriptOf(sim, vm),
-    appended: [],
-  }));
+  return perIncarnation(KERNEL_LOG, sim, vm, ({ startMs }): KernelLogState => ({ startMs, appended: [] }));
+}
+
+function scriptOf(sim: Simulator, vm: string, s: KernelLogState): BootScript {
+  s.script ??= bootScriptOf(sim, vm);
+  return s.script;
 }
 
 /** The running domain's boot script and when it started; undefined without a domain. */
 export function domainBoot(sim: Simulator, vm: string): { startMs: number; script: BootScript } | undefined {
   const s = state(sim, vm);
-  return s && { startMs: s.startMs, script: s.script };
+  return s && { startMs: s.startMs, script: scriptOf(sim, vm, s) };
 }
 
 /** Adds a kernel message at the current virtual time; ignored when the VM has no domain. */
 export function appendGuestKernelLog(sim: Simulator, vm: string, text: string): void {
-  state(sim, vm)?.appended.push({ atMs: sim.clock.now(), text });
+  const appended = state(sim, vm)?.appended;
+  if (!appended) return;
+  appended.push({ atMs: sim.clock.now(), text });
+  if (appended.length > APPENDED_LIMIT) appended.splice(0, appended.length - APPENDED_LIMIT);
 }
 
 export interface KernelLogLine {
@@ -59,8 +66,9 @@ export function guestKernelLog(sim: Simulator, vm: string): KernelLogLine[] {
   const s = state(sim, vm);
   if (!s) return [];
   const now = sim.clock.now();
-  const kernelStart = s.startMs + s.script.kernelStartMs;
-  const boot = s.script.lines
+  const script = scriptOf(sim, vm, s);
+  const kernelStart = s.startMs + script.kernelStartMs;
+  const boot = script.lines
     .filter((line) => line.kernel && s.startMs + line.offsetMs <= now)
     .map((line) => ({ atMs: s.startMs + line.offsetMs, text: line.text }));
   return [...boot, ...s.appended].map(({ atMs, text }) => ({

@@ -9,6 +9,7 @@ import type { TimerId } from '../clock';
 import { domainGeneration } from '../domains';
 import type { Simulator } from '../simulator';
 import type { BootScript } from './boot-script';
+import { forgetIncarnation } from './incarnation-state';
 
 export interface TerminalProgram {
   start(): void;
@@ -60,14 +61,22 @@ export class GuestTerminal {
     if (this.ended || text === '') return;
     const out = text.replace(/\r?\n/g, '\r\n');
     this.history += out;
-    if (this.history.length > HISTORY_LIMIT) {
-      const cut = this.history.indexOf('\n', this.history.length - (HISTORY_LIMIT * 3) / 4);
-      this.history = this.history.slice(cut + 1);
-    }
+    if (this.history.length > HISTORY_LIMIT) this.trimHistory();
     for (const listener of this.outputListeners) listener(out);
   }
 
-  /** The recent output, whole lines only, for a viewer who connects now. */
+  /**
+   * Keeps the last three quarters of the limit, from the start of a line, or of an escape
+   * sequence when a full-screen program (which positions rather than breaks lines) printed it.
+   */
+  private trimHistory(): void {
+    const from = this.history.length - (HISTORY_LIMIT * 3) / 4;
+    const line = this.history.indexOf('\n', from);
+    const start = line >= 0 ? line + 1 : Math.max(from, this.history.indexOf('\x1b', from));
+    this.history = this.history.slice(start);
+  }
+
+  /** The recent output, from a line's start, for a viewer who connects now. */
   recentOutput(): string {
     return this.history;
   }
@@ -142,6 +151,7 @@ export class GuestTerminal {
     if (this.ended) return;
     this.ended = true;
     this.unsubscribe();
+    forgetIncarnation(this.sim, this.vm, this.generation);
     for (const program of this.programs.splice(0)) program.stop();
     for (const id of this.timers) this.sim.clock.cancel(id);
     this.timers.clear();

@@ -6,7 +6,7 @@
  */
 import { domainGeneration, guestOf } from '../domains';
 import type { Simulator } from '../simulator';
-import { type Incarnation, perIncarnation } from './incarnation-state';
+import { forgetIncarnation, type Incarnation, perIncarnation } from './incarnation-state';
 
 export const WINDOWS_ADMIN_PASSWORD = 'xenith';
 export const WINDOWS_USER = 'Administrator';
@@ -26,11 +26,14 @@ export class WindowsLogon {
   private readonly endListeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
 
+  private readonly generation: number;
+
   constructor(
     readonly sim: Simulator,
     readonly vm: string,
     { generation, startMs }: Incarnation,
   ) {
+    this.generation = generation;
     this.unsubscribe = sim.db.onChange((change) => {
       if (change.cls !== 'VM' || change.ref !== vm) return;
       if (!sim.db.has('VM', vm) || domainGeneration(sim, vm) !== generation) this.end();
@@ -112,6 +115,7 @@ export class WindowsLogon {
     if (this.ended) return;
     this.ended = true;
     this.unsubscribe();
+    forgetIncarnation(this.sim, this.vm, this.generation);
     for (const listener of this.endListeners) listener();
   }
 }
