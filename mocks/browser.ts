@@ -1,14 +1,14 @@
 /**
- * The simulators inside the page: msw's service worker answers XAPI calls under
- * /sim/<scenario>/ (so the console can connect to `demo` and `large` at once, each a
- * pool of its own), and each simulator's virtual clock follows wall time. A scenario
- * is built on its first request. src/main.tsx loads this on demand, only when a
- * simulator is the target.
+ * The simulators inside the page: msw's service worker catches the app's requests
+ * under /sim/<scenario>/ (so the console can connect to `demo` and `large` at once,
+ * each a pool of its own) and this page hands each one to a Web Worker that runs the
+ * simulators (mocks/simulator-worker.ts), so the model's work stays off the thread
+ * that renders. src/main.tsx loads this on demand, only when a simulator is the target.
  */
+import { HttpResponse, http } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { createHandlers } from './handlers';
-import { createSimulator, SCENARIOS, type ScenarioName } from './sim/scenarios/index';
-import type { Simulator } from './sim/simulator';
+import { SCENARIO_NAMES, type ScenarioName } from './sim/scenarios/names';
+import type { PageMessage, WorkerReply } from './simulator-worker-protocol';
 
 export interface BrowserSimulatorOptions {
   /** Virtual milliseconds per real millisecond. */
@@ -21,22 +21,45 @@ export const simulatorPath = (scenario: ScenarioName) => `/sim/${scenario}`;
 
 let started: Promise<void> | undefined;
 
-/** Starts the worker once; later calls share the first. */
+/** Starts the simulator worker and msw once; later calls share the first. */
 export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {}): Promise<void> {
   started ??= (async () => {
-    const sims = new Map<ScenarioName, Simulator>();
-    const simFor = (scenario: ScenarioName) => () => {
-      let sim = sims.get(scenario);
-      if (!sim) {
-        sim = createSimulator({ scenario, seed });
-        sim.clock.startRealTime(speed);
-        sims.set(scenario, sim);
-      }
-      return sim;
+    const worker = new Worker(new URL('./simulator-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'xenith-simulator',
+    });
+    const send = (message: PageMessage, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+    send({ kind: 'settings', speed, seed });
+
+    const waiting = new Map<number, (reply: WorkerReply) => void>();
+    let nextId = 1;
+    worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
+      waiting.get(data.id)?.(data);
+      waiting.delete(data.id);
     };
-    const handlers = (Object.keys(SCENARIOS) as ScenarioName[]).flatMap((scenario) =>
-      createHandlers(simFor(scenario), { prefix: simulatorPath(scenario) }),
-    );
+
+    const handlers = SCENARIO_NAMES.map((scenario) => {
+      const prefix = simulatorPath(scenario);
+      return http.all(`${prefix}/*`, async ({ request }) => {
+        const id = nextId++;
+        const body = await request.arrayBuffer();
+        const reply = new Promise<WorkerReply>((resolve) => waiting.set(id, resolve));
+        send(
+          {
+            kind: 'request',
+            id,
+            scenario,
+            method: request.method,
+            pathname: new URL(request.url).pathname.slice(prefix.length),
+            headers: Object.fromEntries(request.headers),
+            body,
+          },
+          [body],
+        );
+        const { status, headers, body: replyBody } = await reply;
+        return new HttpResponse(replyBody, { status, headers });
+      });
+    });
     // Everything the handlers do not claim (the app's own files, other origins) goes to the network.
     await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
   })();

@@ -1,7 +1,8 @@
 /**
- * The simulator on the wire for MSW: the only file that knows MSW. It wraps the
- * endpoints of mocks/xapi/endpoints.ts for the browser worker (browser.ts) and Vitest
- * (node.ts); `npm run sim` (server.ts) calls the same endpoints from node:http.
+ * The simulator on the wire for MSW in Vitest (node.ts): it wraps the endpoints of
+ * mocks/xapi/endpoints.ts. In the browser, browser.ts forwards requests to the
+ * simulator's worker, which calls the same endpoints; `npm run sim` (server.ts) calls
+ * them from node:http.
  */
 import { type HttpHandler, HttpResponse, http, type WebSocketHandler, ws } from 'msw';
 import { openConsole } from './console/console-sessions';

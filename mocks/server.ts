@@ -16,13 +16,13 @@ import {
   serveConsoleConnect,
   serveConsoleUpgrade,
 } from './console/node-console';
-import { createSimulator, isScenarioName, SCENARIOS } from './sim/scenarios/index';
+import { createSimulator, isScenarioName, SCENARIO_NAMES } from './sim/scenarios/index';
 import { DEFAULT_USERS } from './sim/sessions';
 import type { Simulator } from './sim/simulator';
 import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
 const HOST = '127.0.0.1';
-const USAGE = `usage: npm run sim -- [--port 8080] [--scenario ${Object.keys(SCENARIOS).join('|')}] [--speed N] [--seed N] [--user NAME:PASSWORD ...]`;
+const USAGE = `usage: npm run sim -- [--port 8080] [--scenario ${SCENARIO_NAMES.join('|')}] [--speed N] [--seed N] [--user NAME:PASSWORD ...]`;
 
 function usage(): never {
   console.error(USAGE);

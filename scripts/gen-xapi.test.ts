@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { datamodelPath, generate, schemaPath, typesPath } from './gen-xapi';
+import { datamodelPath, factoriesPath, generate, generateFactories, schemaPath, typesPath } from './gen-xapi';
 
 // The datamodel lives beside the project (../shared), as in CI; a bare clone has only the output.
 describe.runIf(existsSync(datamodelPath))('generated XAPI types', () => {
   it('match ../shared/xapi/datamodel.json (run `npm run gen:xapi` when this fails)', () => {
-    const { types, schema } = generate(JSON.parse(readFileSync(datamodelPath, 'utf8')));
+    const datamodel = JSON.parse(readFileSync(datamodelPath, 'utf8'));
+    const { types, schema } = generate(datamodel);
     expect(readFileSync(typesPath, 'utf8')).toBe(types);
     expect(readFileSync(schemaPath, 'utf8')).toBe(schema);
+    expect(readFileSync(factoriesPath, 'utf8')).toBe(generateFactories(datamodel));
   });
 
   it('type every message with its params after the session', () => {

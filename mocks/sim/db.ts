@@ -3,7 +3,8 @@
  * every datamodel field, and a generation counter that orders every change so
  * event.from can answer "what changed since token T" with XAPI's add/mod/del rules.
  */
-import { schema as defaultSchema, type FieldSpec, type Schema, type XapiType } from '../../src/xapi/model/schema';
+import { RECORD_FACTORIES } from '../../src/xapi/model/record-factories';
+import { schema as defaultSchema, type Schema } from '../../src/xapi/model/schema';
 import { fail } from './failure';
 import type { SeededRandom } from './random';
 import { RELATIONS_BY_CLASS } from './relations';
@@ -46,35 +47,6 @@ const NOT_TABLES = new Set(['event', 'auth', 'data_source']);
 /** How many changes the log keeps before older tokens fall back to a full scan. */
 const LOG_LIMIT = 200_000;
 
-function zeroOf(type: XapiType, enums: Record<string, string[]>): XapiValue {
-  switch (type.kind) {
-    case 'int':
-    case 'float':
-      return 0;
-    case 'bool':
-      return false;
-    case 'datetime':
-      return NULL_DATETIME;
-    case 'ref':
-      return NULL_REF;
-    case 'enum':
-      return enums[type.name]?.[0] ?? '';
-    case 'set':
-      return [];
-    case 'map':
-      return {};
-    default:
-      return '';
-  }
-}
-
-function cloneDefault(value: XapiValue): XapiValue {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.length === 0 ? [] : structuredClone(value);
-  for (const _ in value) return structuredClone(value);
-  return {};
-}
-
 export class Database {
   readonly tableNames: string[];
   private tables = new Map<string, Map<string, Row>>();
@@ -83,7 +55,6 @@ export class Database {
   private log: Change[] = [];
   private tombstones = new Map<string, Tombstone>();
   private listeners = new Set<(change: Change) => void>();
-  private templates = new Map<string, { fields: FieldSpec[]; base: DbRecord }>();
   /** While bulk loading, reverse sets are rebuilt once at the end instead of per write. */
   private bulk = false;
 
@@ -95,10 +66,6 @@ export class Database {
     for (const cls of this.tableNames) {
       this.tables.set(cls, new Map());
       this.uuids.set(cls, new Map());
-      const fields = schema.classes.get(cls)!.fields;
-      const base: DbRecord = {};
-      for (const f of fields) base[f.name] = f.hasDefault ? f.defaultValue : zeroOf(f.type, schema.enums);
-      this.templates.set(cls, { fields, base });
     }
   }
 
@@ -128,10 +95,10 @@ export class Database {
 
   /** Creates an object with every field present: given values, else the datamodel default. */
   create(cls: string, values: DbRecord, ref = this.newRef()): string {
-    const { fields, base } = this.templates.get(cls) ?? fail('HANDLE_INVALID', cls, ref);
-    const record: DbRecord = {};
-    for (const f of fields) record[f.name] = f.name in values ? values[f.name] : cloneDefault(base[f.name]);
-    if (!values.uuid && 'uuid' in base) record.uuid = this.random.uuid();
+    const makeRecord = this.tables.has(cls) ? RECORD_FACTORIES[cls] : undefined;
+    if (!makeRecord) fail('HANDLE_INVALID', cls, ref);
+    const record = makeRecord(values);
+    if (!values.uuid && 'uuid' in record) record.uuid = this.random.uuid();
     const gen = ++this.generation;
     this.table(cls).set(ref, new Row(cls, ref, record, gen, gen));
     if (typeof record.uuid === 'string') this.uuids.get(cls)!.set(record.uuid, ref);

@@ -2,6 +2,7 @@ import { ConnectPage } from '../features/connect/connect-page';
 import { ObjectPage } from '../features/object-pages/object-page';
 import { NotificationsView } from '../features/tasks/notifications-view';
 import { HomePage } from './home-page';
+import { OBJECT_TABS } from './object-tabs';
 import type { Route } from './routes';
 
 /** What the address asks for, in the main area beside the tree. */
@@ -15,6 +16,6 @@ export function MainArea({ route }: { route: Route }) {
     case 'notifications':
       return <NotificationsView />;
     case 'object':
-      return <ObjectPage route={route} />;
+      return <ObjectPage route={route} tabs={OBJECT_TABS} />;
   }
 }

@@ -2,6 +2,7 @@
  * JSON-RPC 2.0 transport to an XAPI /jsonrpc endpoint, typed by the generated method
  * table: a wrong method name or argument is a compile error.
  */
+import { CallLimit } from './call-limit';
 import type { Methods, XapiMethod } from './model/types';
 import { XapiError } from './xapi-error';
 
@@ -21,8 +22,15 @@ export class TransportError extends Error {
   }
 }
 
+/** Calls that wait on the server by design: they run outside the limit, or they would hold a place for the whole wait. */
+const LONG_POLLS = new Set(['event.from', 'event.next']);
+
+/** Calls in flight per pool: what a browser allows per host over HTTP/1.1. */
+const MAX_CALLS_IN_FLIGHT = 6;
+
 export class JsonRpcTransport {
   private nextId = 1;
+  private readonly limit = new CallLimit(MAX_CALLS_IN_FLIGHT);
 
   /**
    * `baseUrl` is the path (or origin) in front of /jsonrpc: '/sim/demo' for the
@@ -35,7 +43,13 @@ export class JsonRpcTransport {
     return this.callRaw(method, params, signal) as Promise<Methods[M]['result']>;
   }
 
-  async callRaw(method: string, params: unknown[], signal?: AbortSignal): Promise<unknown> {
+  callRaw(method: string, params: unknown[], signal?: AbortSignal): Promise<unknown> {
+    return LONG_POLLS.has(method)
+      ? this.send(method, params, signal)
+      : this.limit.run(() => this.send(method, params, signal));
+  }
+
+  private async send(method: string, params: unknown[], signal?: AbortSignal): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}/jsonrpc`, {

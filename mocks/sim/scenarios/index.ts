@@ -4,13 +4,11 @@ import { Simulator as SimulatorClass } from '../simulator';
 import { syncAtStartup } from '../startup-sync';
 import { buildDemo } from './demo';
 import { buildLarge } from './large';
+import type { ScenarioName } from './names';
 
-export const SCENARIOS = { demo: buildDemo, large: buildLarge } as const;
-export type ScenarioName = keyof typeof SCENARIOS;
+export { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './names';
 
-export function isScenarioName(name: string): name is ScenarioName {
-  return Object.hasOwn(SCENARIOS, name);
-}
+const SCENARIOS: Record<ScenarioName, (sim: Simulator) => void> = { demo: buildDemo, large: buildLarge };
 
 export function createSimulator(options: SimulatorOptions & { scenario?: ScenarioName } = {}): Simulator {
   const sim = new SimulatorClass(options);

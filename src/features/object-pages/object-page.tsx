@@ -4,7 +4,7 @@ import { navigate, paths, type Route } from '../../app/routes';
 import { usePool } from '../../store/mirror-store';
 import { useRefByUuid } from '../../store/uuid-index';
 import { type PageClass, pageClassOf } from './object-kind';
-import { TABS } from './object-tabs';
+import { GENERAL_ONLY, type TabsByClass } from './object-tabs';
 import { PageHeader } from './page-header';
 import { PoolDisconnected } from './pool-disconnected';
 import { panelId, TabBar, tabId } from './tab-bar';
@@ -17,7 +17,7 @@ type ObjectRoute = Extract<Route, { name: 'object' }>;
  * says so while the pool is still loading and when no such object exists (deleted, or
  * a stale link), and shows the tab named in the address when the class has it.
  */
-export function ObjectPage({ route }: { route: ObjectRoute }) {
+export function ObjectPage({ route, tabs = GENERAL_ONLY }: { route: ObjectRoute; tabs?: TabsByClass }) {
   const { t } = useTranslation('objectPages');
   const cls = pageClassOf(route.cls);
   if (!cls) {
@@ -28,15 +28,14 @@ export function ObjectPage({ route }: { route: ObjectRoute }) {
       </div>
     );
   }
-  return <ClassPage route={route} cls={cls} />;
+  return <ClassPage route={route} cls={cls} tabs={tabs[cls]} />;
 }
 
-function ClassPage({ route, cls }: { route: ObjectRoute; cls: PageClass }) {
+function ClassPage({ route, cls, tabs }: { route: ObjectRoute; cls: PageClass; tabs: TabsByClass[PageClass] }) {
   const { t } = useTranslation('objectPages');
   const { poolId, cls: routeClass, uuid } = route;
   const pool = usePool(poolId);
   const ref = useRefByUuid(poolId, cls, uuid);
-  const tabs = TABS[cls];
   const tab = tabs.find((candidate) => candidate.id === route.tab) ?? tabs[0];
 
   // A link to a tab this kind of object does not have lands on its first tab instead.

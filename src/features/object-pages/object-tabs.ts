@@ -1,6 +1,7 @@
 /**
- * The tabs each kind of page has, in order. Only tabs that exist are listed: Memory,
- * Storage, Networking, Console, Performance and Snapshots join here as they are built.
+ * A tab on an object page. Tabs come from several features (General from this one,
+ * Memory, Console, Performance from theirs), so src/app/object-tabs.ts composes each
+ * class's list and hands it to ObjectPage.
  */
 import type { ComponentType } from 'react';
 import type { Tab } from '../../app/routes';
@@ -12,12 +13,15 @@ export interface TabDefinition {
   Component: ComponentType<TabProps>;
 }
 
-const general: TabDefinition = { id: 'general', Component: GeneralTab };
+export type TabsByClass = Readonly<Record<PageClass, readonly TabDefinition[]>>;
 
-export const TABS: Record<PageClass, readonly TabDefinition[]> = {
-  VM: [general],
-  host: [general],
-  pool: [general],
-  SR: [general],
-  network: [general],
+export const GENERAL_TAB: TabDefinition = { id: 'general', Component: GeneralTab };
+
+/** Every class with its General tab only. */
+export const GENERAL_ONLY: TabsByClass = {
+  VM: [GENERAL_TAB],
+  host: [GENERAL_TAB],
+  pool: [GENERAL_TAB],
+  SR: [GENERAL_TAB],
+  network: [GENERAL_TAB],
 };

@@ -28,27 +28,23 @@ export interface TreeRow {
 /** Pools and hosts start open, as in XenCenter; a VM's snapshots start folded away. */
 export const expandedByDefault = (node: TreeNode) => node.cls === 'pool' || node.cls === 'host';
 
+const normalise = (filter: string) => filter.trim().toLowerCase();
+
 /** Name, tags and UUID, case-insensitively; an empty filter matches everything. */
-export function matchesFilter(node: TreeNode, filter: string): boolean {
-  const query = filter.trim().toLowerCase();
-  if (!query) return true;
-  return (
-    node.name.toLowerCase().includes(query) ||
-    node.tags.some((tag) => tag.toLowerCase().includes(query)) ||
-    (node.uuid !== '' && node.uuid.toLowerCase().includes(query))
-  );
+export const matchesFilter = (node: TreeNode, filter: string) => matches(node, normalise(filter));
+
+const matches = (node: TreeNode, query: string) => query === '' || node.search.includes(query);
+
+/** The children that show under the filter (a normalised query): those that match or lead to a match. */
+function visibleChildren(node: TreeNode, query: string, memo: Map<TreeNode, boolean>): readonly TreeNode[] {
+  if (query === '') return node.children;
+  return node.children.filter((child) => showsUnderFilter(child, query, memo));
 }
 
-/** The children that show under the filter: those that match or lead to a match. */
-function visibleChildren(node: TreeNode, filter: string, memo: Map<TreeNode, boolean>): TreeNode[] {
-  if (!filter.trim()) return [...node.children];
-  return node.children.filter((child) => showsUnderFilter(child, filter, memo));
-}
-
-function showsUnderFilter(node: TreeNode, filter: string, memo: Map<TreeNode, boolean>): boolean {
+function showsUnderFilter(node: TreeNode, query: string, memo: Map<TreeNode, boolean>): boolean {
   let shows = memo.get(node);
   if (shows === undefined) {
-    shows = matchesFilter(node, filter) || node.children.some((child) => showsUnderFilter(child, filter, memo));
+    shows = matches(node, query) || node.children.some((child) => showsUnderFilter(child, query, memo));
     memo.set(node, shows);
   }
   return shows;
@@ -61,10 +57,11 @@ export function flattenTree(
 ): TreeRow[] {
   const rows: TreeRow[] = [];
   const memo = new Map<TreeNode, boolean>();
-  const filtering = filter.trim() !== '';
-  const visit = (nodes: TreeNode[], level: number, parentKey: string | null) => {
+  const query = normalise(filter);
+  const filtering = query !== '';
+  const visit = (nodes: readonly TreeNode[], level: number, parentKey: string | null) => {
     nodes.forEach((node, index) => {
-      const children = visibleChildren(node, filter, memo);
+      const children = visibleChildren(node, query, memo);
       const expandable = children.length > 0;
       const expanded = expandable && (filtering || (expansion[node.key] ?? expandedByDefault(node)));
       rows.push({
@@ -85,7 +82,7 @@ export function flattenTree(
     });
   };
   // A pool stays in the tree even when nothing in it matches: it is where its matches would be.
-  visit([...roots], 1, null);
+  visit(roots, 1, null);
   return rows;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from './tree-fixture';
-import { buildPoolTree, type TreeNode } from './tree-model';
+import { buildPoolTree, type PoolSource, PoolTreeBuilder, type TreeNode } from './tree-model';
 
 /** The tree as indented names, which is how a person reads it. */
 const outline = (node: TreeNode, depth = 0): string[] => [
@@ -42,5 +42,51 @@ describe('buildPoolTree', () => {
       },
     );
     expect(loading).toMatchObject({ name: 'Simulator (demo)', ref: '', children: [] });
+  });
+});
+
+describe('PoolTreeBuilder', () => {
+  const options = { showTemplates: false, showSnapshots: false };
+  const withVm = (ref: string, fields: Record<string, unknown>): PoolSource => {
+    const VM = fixture.VM ?? {};
+    return { ...fixture, VM: { ...VM, [ref]: { ...VM[ref], ...fields } } as PoolSource['VM'] };
+  };
+
+  it('keeps the very same nodes when what they show did not change', () => {
+    const builder = new PoolTreeBuilder();
+    const first = builder.build(fixture, options);
+    const second = builder.build(withVm('OpaqueRef:db', { allowed_operations: ['clean_shutdown'] }), options);
+    expect(second).toBe(first);
+  });
+
+  it('moves a VM that stopped out of its host, into name order among the others, as a fresh build would', () => {
+    const builder = new PoolTreeBuilder();
+    const first = builder.build(fixture, options);
+    const stopped = withVm('OpaqueRef:web', { power_state: 'Halted', resident_on: 'OpaqueRef:NULL' });
+    const second = builder.build(stopped, options);
+    expect(outline(second)).toEqual(outline(buildPoolTree(stopped, options)));
+    expect(outline(second)).toContain('  web-01');
+    // The other host and the VM that stayed put are reused as they were.
+    expect(second.children.find((node) => node.name === 'host-10')).toBe(first.children[1]);
+    expect(second.children[0].children[0]).toBe(first.children[0].children[0]);
+  });
+
+  it('re-sorts a renamed VM, and a renamed VM is a new node', () => {
+    const builder = new PoolTreeBuilder();
+    const first = builder.build(fixture, options);
+    const renamed = builder.build(withVm('OpaqueRef:db', { name_label: 'zz-db' }), options);
+    expect(outline(renamed).slice(1, 4)).toEqual(['  host-2', '    web-01', '    zz-db']);
+    expect(renamed.children[0].children[1]).not.toBe(first.children[0].children[0]);
+  });
+
+  it('sees a VM that is created or destroyed even when the count of VMs stays the same', () => {
+    const builder = new PoolTreeBuilder();
+    builder.build(fixture, options);
+    const VM = { ...fixture.VM } as Record<string, unknown>;
+    VM['OpaqueRef:new'] = { ...(VM['OpaqueRef:backup'] as object), name_label: 'newcomer', uuid: 'uuid-newcomer' };
+    delete VM['OpaqueRef:backup'];
+    const swapped = builder.build({ ...fixture, VM: VM as PoolSource['VM'] }, options);
+    expect(outline(swapped)).toContain('  newcomer');
+    expect(outline(swapped)).not.toContain('  backup');
   });
 });

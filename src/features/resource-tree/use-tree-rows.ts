@@ -2,14 +2,15 @@
  * The tree's nodes and visible rows, from the mirror and the tree UI store. The mirror
  * is read through a narrow selector (only the tables the tree draws), and each pool's
  * tree is rebuilt only when one of its own tables changed, so a change in one pool, or
- * in metrics, leaves the other pools' trees as they were.
+ * in metrics, leaves the other pools' trees as they were; a rebuild reuses every node
+ * that did not change (PoolTreeBuilder).
  */
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type PoolMirror, useMirror } from '../../store/mirror-store';
 import { useTreeUi } from '../../store/ui-store';
 import { flattenTree, type TreeRow } from './flatten-tree';
-import { buildPoolTree, type PoolSource, type TreeNode, type TreeOptions } from './tree-model';
+import { type PoolSource, PoolTreeBuilder, type TreeNode } from './tree-model';
 
 const sourceOf = (pool: PoolMirror): PoolSource => ({
   poolId: pool.id,
@@ -46,8 +47,10 @@ function usePoolSources(): PoolSource[] {
 
 interface Built {
   source: PoolSource;
-  options: TreeOptions;
+  showTemplates: boolean;
+  showSnapshots: boolean;
   tree: TreeNode;
+  builder: PoolTreeBuilder;
 }
 
 function useTreeRoots(): TreeNode[] {
@@ -60,13 +63,14 @@ function useTreeRoots(): TreeNode[] {
     const next = new Map<string, Built>();
     const roots = sources.map((source) => {
       const previous = built.current.get(source.poolId);
-      const reuse =
+      const unchanged =
         previous &&
         sameSource(previous.source, source) &&
-        previous.options.showTemplates === showTemplates &&
-        previous.options.showSnapshots === showSnapshots;
-      const tree = reuse ? previous.tree : buildPoolTree(source, options);
-      next.set(source.poolId, { source, options, tree });
+        previous.showTemplates === showTemplates &&
+        previous.showSnapshots === showSnapshots;
+      const builder = previous?.builder ?? new PoolTreeBuilder();
+      const tree = unchanged ? previous.tree : builder.build(source, options);
+      next.set(source.poolId, { source, showTemplates, showSnapshots, tree, builder });
       return tree;
     });
     built.current = next;

@@ -27,21 +27,9 @@ export class ActionFailure extends Error {
   }
 }
 
-/**
- * How many runs start per turn of the event loop. Starting hundreds of calls in one
- * go holds the page for a frame far too long; a few per turn keeps it drawing while
- * a bulk action starts, and they still all run at once.
- */
-const STARTS_PER_TURN = 16;
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
-
+/** Every run starts at once; the transport sends their calls a few at a time (CallLimit). */
 export async function runOnTargets({ action, targets, args = {} }: RunActionVariables): Promise<void> {
-  const runs: Promise<void>[] = [];
-  for (const [i, target] of targets.entries()) {
-    if (i > 0 && i % STARTS_PER_TURN === 0) await nextTurn();
-    runs.push(action.run(target.poolId, target.ref, args));
-  }
-  const results = await Promise.allSettled(runs);
+  const results = await Promise.allSettled(targets.map((target) => action.run(target.poolId, target.ref, args)));
   const failures = results.flatMap((result, i) =>
     result.status === 'rejected' ? [{ target: targets[i], error: result.reason as unknown }] : [],
   );

@@ -1,20 +1,40 @@
 import { useTranslation } from 'react-i18next';
 import { ObjectLink } from '../../../components/object-link';
-import { useMirror, useRecord, useTable } from '../../../store/mirror-store';
+import { type ClassTable, useMirror, useRecord, useTable } from '../../../store/mirror-store';
 import { NULL_REF } from '../../../xapi/refs';
 import { IdentityProperties } from '../shared/identity-properties';
 import { Property } from '../shared/property';
 import { PropertyList } from '../shared/property-list';
 
 /** Guests only: templates, snapshots and control domains are VMs to XAPI but not to an admin counting. */
+interface VmCounts {
+  all: number;
+  running: number;
+}
+
+/** Counted once per VM table: the selector runs on every change to any pool. */
+const countsByTable = new WeakMap<ClassTable<'VM'>, VmCounts>();
+
+function vmCounts(table: ClassTable<'VM'>): VmCounts {
+  let counts = countsByTable.get(table);
+  if (!counts) {
+    counts = { all: 0, running: 0 };
+    for (const vm of Object.values(table)) {
+      if (vm.is_a_template || vm.is_a_snapshot || vm.is_control_domain) continue;
+      counts.all++;
+      if (vm.power_state === 'Running') counts.running++;
+    }
+    countsByTable.set(table, counts);
+  }
+  return counts;
+}
+
 function useVmCount(poolId: string, runningOnly: boolean): number {
   return useMirror((state) => {
-    let count = 0;
-    for (const vm of Object.values(state.pools[poolId]?.objects.VM ?? {})) {
-      if (vm.is_a_template || vm.is_a_snapshot || vm.is_control_domain) continue;
-      if (!runningOnly || vm.power_state === 'Running') count++;
-    }
-    return count;
+    const table = state.pools[poolId]?.objects.VM;
+    if (!table) return 0;
+    const counts = vmCounts(table);
+    return runningOnly ? counts.running : counts.all;
   });
 }
 
