@@ -6,6 +6,7 @@
  */
 import { type HttpHandler, HttpResponse, http, type WebSocketHandler, ws } from 'msw';
 import { openConsole } from './console/console-sessions';
+import { binaryMessage, messageBytes } from './console/message-bytes';
 import type { Simulator } from './sim/simulator';
 import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
@@ -24,16 +25,8 @@ const toResponse = (wire: WireReply) => new HttpResponse(wire.body, { status: wi
 
 type ConsoleConnection = Parameters<Parameters<ReturnType<typeof ws.link>['addEventListener']>[1]>[0];
 
-/** What a WebSocket message carries, as bytes. */
-async function bytesOf(data: unknown): Promise<Uint8Array> {
-  if (typeof data === 'string') return new TextEncoder().encode(data);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return new Uint8Array(await (data as Blob).arrayBuffer());
-}
-
 /**
- * A console WebSocket in the page, opened as xapi opens it (mocks/console). A browser
+ * A console WebSocket in Vitest, opened as xapi opens it (mocks/console). A browser
  * shows a refused handshake only as a close with code 1006 and no reason, never the
  * HTTP status, so that is all a refusal becomes here. xapi always answers with the
  * "binary" subprotocol, which a browser rejects unless it offered it: so must the client.
@@ -49,14 +42,12 @@ function bridgeConsole(sim: Simulator, { client, info }: ConsoleConnection): voi
   }
   const session = opening.accept();
   const socket = (client as { socket?: { binaryType?: string } }).socket;
-  session.onSend((bytes) =>
-    client.send(socket?.binaryType === 'blob' ? new Blob([bytes.slice()]) : bytes.slice().buffer),
-  );
+  session.onSend((bytes) => client.send(binaryMessage(bytes, socket?.binaryType)));
   // When the console ends, wsproxy drops the connection without a closing handshake.
   session.onClose(() => client.close(1006));
   let received = Promise.resolve();
   client.addEventListener('message', (event) => {
-    received = received.then(async () => session.receive(await bytesOf(event.data)));
+    received = received.then(async () => session.receive(await messageBytes(event.data)));
   });
   client.addEventListener('close', () => session.close());
 }
@@ -75,8 +66,6 @@ export function createHandlers(
       toResponse(answerPreflight(request.headers.get('Access-Control-Request-Headers'))),
     ),
     ws.link(path('/console')).addEventListener('connection', (connection) => bridgeConsole(getSim(), connection)),
-    // Still to come, in its own issue: GET /rrd_updates (performance data). Only POST,
-    // OPTIONS and the console WebSocket are caught so far, so the page's own GETs (the
-    // app itself, in the browser) pass through untouched.
+    // Still to come, in its own issue: GET /rrd_updates (performance data).
   ];
 }
