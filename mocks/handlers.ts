@@ -8,7 +8,8 @@ import { type HttpHandler, HttpResponse, http, type WebSocketHandler, ws } from 
 import { openConsole } from './console/console-sessions';
 import { binaryMessage, messageBytes } from './console/message-bytes';
 import type { Simulator } from './sim/simulator';
-import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
+import { answerGet, answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
+import { RRD_UPDATES_PATH } from './xapi/rrd-endpoint';
 
 export interface HandlerOptions {
   /**
@@ -52,10 +53,7 @@ function bridgeConsole(sim: Simulator, { client, info }: ConsoleConnection): voi
   client.addEventListener('close', () => session.close());
 }
 
-export function createHandlers(
-  getSim: () => Simulator,
-  options: HandlerOptions = {},
-): (HttpHandler | WebSocketHandler)[] {
+export function createHandlers(getSim: () => Simulator, options: HandlerOptions = {}): HttpHandler[] {
   const prefix = options.prefix ?? '';
   const path = (p: string) => (options.origin ? new URL(prefix + p, options.origin).href : prefix + p);
   return [
@@ -65,7 +63,26 @@ export function createHandlers(
     http.options(path('/*'), ({ request }) =>
       toResponse(answerPreflight(request.headers.get('Access-Control-Request-Headers'))),
     ),
-    ws.link(path('/console')).addEventListener('connection', (connection) => bridgeConsole(getSim(), connection)),
-    // Still to come, in its own issue: GET /rrd_updates (performance data).
+    // Only this GET is the simulator's: the page's own GETs (the app itself, in the
+    // browser) must pass through untouched.
+    http.get(path(RRD_UPDATES_PATH), ({ request }) => {
+      const url = new URL(request.url);
+      const reply = answerGet(getSim(), {
+        pathname: url.pathname.slice(prefix.length),
+        search: url.search.slice(1),
+        accept: request.headers.get('Accept'),
+        cookie: request.headers.get('Cookie'),
+        authorization: request.headers.get('Authorization'),
+      });
+      return reply && toResponse(reply);
+    }),
   ];
+}
+
+/** The console WebSocket at <prefix>/console, for Vitest (the page's goes through the simulator worker). */
+export function createConsoleHandler(getSim: () => Simulator, options: HandlerOptions = {}): WebSocketHandler {
+  const path = `${options.prefix ?? ''}/console`;
+  return ws
+    .link(options.origin ? new URL(path, options.origin).href : path)
+    .addEventListener('connection', (connection) => bridgeConsole(getSim(), connection));
 }

@@ -19,7 +19,7 @@ import {
 import { createSimulator, isScenarioName, SCENARIO_NAMES } from './sim/scenarios/index';
 import { DEFAULT_USERS } from './sim/sessions';
 import type { Simulator } from './sim/simulator';
-import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
+import { answerGet, answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
 const HOST = '127.0.0.1';
 const USAGE = `usage: npm run sim -- [--port 8080] [--scenario ${SCENARIO_NAMES.join('|')}] [--speed N] [--seed N] [--user NAME:PASSWORD ...]`;
@@ -66,15 +66,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const NOT_FOUND: WireReply = { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found\n' };
+
 /** Routes a request to the shared endpoints; other requests get 404. */
 async function answer(sim: Simulator, req: IncomingMessage): Promise<WireReply> {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'POST') return answerPost(sim, pathname, await readBody(req));
   if (req.method === 'OPTIONS') return answerPreflight(req.headers['access-control-request-headers'] ?? null);
-  return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found\n' };
+  if (req.method === 'GET') {
+    const { accept, cookie, authorization } = req.headers;
+    const request = { pathname, search: search.slice(1), accept: accept ?? null, cookie: cookie ?? null };
+    return answerGet(sim, { ...request, authorization: authorization ?? null }) ?? NOT_FOUND;
+  }
+  return NOT_FOUND;
 }
 
-const NOT_FOUND = 'HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+const NOT_A_CONSOLE = 'HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
 
 /**
  * Consoles leave HTTP behind: XAPI's CONNECT /console turns the connection into a raw
@@ -83,7 +90,7 @@ const NOT_FOUND = 'HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length
 function serveConsoles(sim: Simulator, server: ReturnType<typeof createServer>): void {
   const route = (serve: typeof serveConsoleConnect) => (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isConsolePath(req.url)) serve(sim, req, socket, head);
-    else socket.end(NOT_FOUND, () => socket.destroy());
+    else socket.end(NOT_A_CONSOLE, () => socket.destroy());
   };
   server.on('connect', route(serveConsoleConnect));
   server.on('upgrade', route(serveConsoleUpgrade));

@@ -8,7 +8,7 @@ import { WorkerConsoles } from './console/worker-consoles';
 import { createSimulator, type ScenarioName } from './sim/scenarios/index';
 import type { Simulator } from './sim/simulator';
 import type { PageMessage, WorkerMessage, WorkerReply, WorkerRequest } from './simulator-worker-protocol';
-import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
+import { answerGet, answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
 /** The worker's side of the channel (tsconfig's lib is the page's DOM, not WebWorker's). */
 const scope = self as unknown as {
@@ -40,6 +40,11 @@ function answer(request: WorkerRequest): WireReply | Promise<WireReply> {
       return answerPost(simFor(request.scenario), request.pathname, decoder.decode(request.body));
     case 'OPTIONS':
       return answerPreflight(request.headers['access-control-request-headers'] ?? null);
+    case 'GET': {
+      const { accept = null, cookie = null, authorization = null } = request.headers;
+      const get = { pathname: request.pathname, search: request.search, accept, cookie, authorization };
+      return answerGet(simFor(request.scenario), get) ?? NOT_FOUND;
+    }
     default:
       return NOT_FOUND;
   }
