@@ -1,27 +1,25 @@
 /**
  * The console bridge of `npm run serve`: a browser's WebSocket at
- * /pool/<address>/console?… (the path and query of the console's `location`, with
- * session_id) becomes XAPI's own console protocol to the host that serves the console.
+ * /pool/<address>/console?… becomes XAPI's own console protocol to that host.
  *
- * 1. The pool (only one given with --pool) is asked, with the browser's session, for the
- *    console's `location`; its host is the one to reach, with the pool's scheme and port.
- *    A location without a host (the simulator's) means the pool's own address. If the
- *    lookup fails, the pool itself is asked to connect, and its refusal is passed on.
- * 2. `CONNECT /console?… HTTP/1.0` is sent there, over TLS for an https pool.
- * 3. On "200 OK" the browser's handshake is completed as xapi completes it (naming the
- *    "binary" subprotocol) and bytes flow both ways: WebSocket frames from the browser,
- *    the raw RFB or text stream from the host. Any other answer goes back to the browser
- *    as it came.
+ * A console lives on the host its `location` names, so the browser names that host (the
+ * pool's own address when the location has none, as on the simulator). The address is
+ * allowed as for /rrd_updates: a pool given with --pool, a master one named, or a host a
+ * pool vouches for when asked with the caller's session (pool-hosts.ts). Then
+ * `CONNECT /console?… HTTP/1.0` goes there, over TLS for an https pool, and on "200 OK"
+ * the browser's handshake is completed as xapi completes it (naming the "binary"
+ * subprotocol) and bytes flow both ways: WebSocket frames from the browser, the raw RFB or
+ * text stream from the host. Any other answer goes back to the browser as it came.
  */
 import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { POOL_PATH } from './app';
-import { type PoolRegistry, parsePoolAddress } from './pools';
+import { confirmPoolHost } from './pool-hosts';
+import type { PoolRegistry } from './pools';
 import type { Agents } from './proxy';
 import { handshakeResponse, upgradeKey, WebSocketConnection } from './websocket';
-import { xapiCall } from './xapi-call';
 
 export interface ConsoleProxyOptions {
   registry: PoolRegistry;
@@ -45,55 +43,6 @@ function reply(socket: Duplex, status: number, reason: string, text: string): vo
 function sessionOf(query: URLSearchParams, cookie: string | undefined): string | undefined {
   const fromCookie = /(?:^|;\s*)session_id=([^;]*)/.exec(cookie ?? '')?.[1];
   return fromCookie ?? query.get('session_id') ?? undefined;
-}
-
-/** The location of the console the query names (a console or a VM, by ref or uuid). */
-async function consoleLocation(
-  upstream: URL,
-  agents: Agents,
-  session: string,
-  query: URLSearchParams,
-): Promise<string> {
-  const call = (method: string, ...params: unknown[]) => xapiCall(upstream, agents, method, [session, ...params]);
-  const uuid = query.get('uuid');
-  let ref = query.get('ref') ?? '';
-  if (uuid !== null) {
-    ref = (await call('console.get_by_uuid', uuid).catch(() => call('VM.get_by_uuid', uuid))) as string;
-  }
-  try {
-    return (await call('console.get_location', ref)) as string;
-  } catch {
-    // A VM stands for its graphical console.
-    const consoles = (await call('VM.get_consoles', ref)) as string[];
-    for (const console of consoles) {
-      if ((await call('console.get_protocol', console)) === 'rfb')
-        return (await call('console.get_location', console)) as string;
-    }
-    throw new Error('no graphical console');
-  }
-}
-
-/** Where to send CONNECT: the location's host reached like the pool, or the pool itself. */
-async function consoleHost(
-  upstream: URL,
-  options: ConsoleProxyOptions,
-  query: URLSearchParams,
-  cookie?: string,
-): Promise<URL> {
-  const session = sessionOf(query, cookie);
-  if (!session) return upstream;
-  let location: URL;
-  try {
-    location = new URL(await consoleLocation(upstream, options.agents, session, query), upstream);
-  } catch {
-    return upstream;
-  }
-  if (location.host === upstream.host) return upstream;
-  // The pool named this host itself, over an authenticated call; never a display-only address.
-  parsePoolAddress(location.hostname, upstream.protocol);
-  const host = new URL(upstream);
-  host.hostname = location.hostname;
-  return host;
 }
 
 function openStream(target: URL, insecure: boolean): Duplex {
@@ -173,18 +122,24 @@ export function handleConsoleUpgrade(
     reply(socket, 400, 'Bad Request', 'Xenith proxy: the pool address in the path is not valid URL encoding.\n');
     return;
   }
-  const upstream = options.registry.upstreamFor(address);
-  if (!upstream) {
-    reply(socket, 403, 'Forbidden', `Xenith proxy: ${address} is not a pool this proxy serves. Give it with --pool.\n`);
-    return;
-  }
   const key = upgradeKey(req.headers);
   if (!key) {
     reply(socket, 400, 'Bad Request', 'Xenith proxy: not a WebSocket upgrade.\n');
     return;
   }
-  consoleHost(upstream, options, url.searchParams, req.headers.cookie)
-    .then((target) =>
+  const session = sessionOf(url.searchParams, req.headers.cookie);
+  const known = options.registry.upstreamFor(address);
+  (known ? Promise.resolve(known) : confirmPoolHost(options.registry, options.agents, address, session))
+    .then((target) => {
+      if (!target) {
+        reply(
+          socket,
+          403,
+          'Forbidden',
+          `Xenith proxy: ${address} is not a pool this proxy serves, nor a host one of them vouches for.\n`,
+        );
+        return;
+      }
       connectConsole(
         target,
         `/console${url.search}`,
@@ -201,14 +156,9 @@ export function handleConsoleUpgrade(
         },
         (error) => {
           console.error(`Xenith proxy: console on ${target.host}: ${error.message}`);
-          reply(
-            socket,
-            502,
-            'Bad Gateway',
-            `Xenith proxy: cannot reach the console's host ${target.host}: ${error.message}\n`,
-          );
+          reply(socket, 502, 'Bad Gateway', `Xenith proxy: cannot reach ${target.host}: ${error.message}\n`);
         },
-      ),
-    )
+      );
+    })
     .catch((error: Error) => reply(socket, 502, 'Bad Gateway', `Xenith proxy: ${error.message}\n`));
 }

@@ -323,9 +323,9 @@ describe('npm run serve against npm run sim', () => {
   });
 });
 
-describe('a pool whose console is on another host than the one the proxy knows', () => {
+describe('a console on a pool member', () => {
   const connects: string[] = [];
-  const calls: string[] = [];
+  const asked: string[] = [];
   /** Sockets that left HTTP (CONNECT, upgrades): closing a server does not close them. */
   const streams: Duplex[] = [];
   let master: Server;
@@ -335,16 +335,17 @@ describe('a pool whose console is on another host than the one the proxy knows',
   let proxyOrigin: string;
 
   beforeAll(async () => {
-    // The master answers the proxy's lookup: the console lives on 127.0.0.2, on the master's port.
+    // The master vouches for one member, 127.0.0.2, which serves consoles on the master's port.
     master = createHttpServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => {
         body += chunk.toString();
       });
       req.on('end', () => {
-        const { method, id } = JSON.parse(body) as { method: string; id: number };
-        calls.push(method);
-        const result = method === 'console.get_by_uuid' ? 'OpaqueRef:c1' : 'https://127.0.0.2/console?uuid=u1';
+        const { params, id } = JSON.parse(body) as { params: string[]; id: number };
+        asked.push(params[1]);
+        const member = params[1] === 'field "address" = "127.0.0.2"';
+        const result = member ? { 'OpaqueRef:h2': { address: '127.0.0.2' } } : {};
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ jsonrpc: '2.0', result, id }));
       });
@@ -373,16 +374,22 @@ describe('a pool whose console is on another host than the one the proxy knows',
     await Promise.all([close(proxy), close(master), close(member)]);
   });
 
-  it('asks the pool where the console is, then CONNECTs to that host with the pool’s scheme and port', async () => {
-    const url = `ws://${proxyOrigin}/pool/${encodeURIComponent(masterAddress)}/console?uuid=u1&session_id=OpaqueRef:s1`;
+  it("CONNECTs to the host the console's location names, once the pool vouches for it", async () => {
+    const url = `ws://${proxyOrigin}/pool/127.0.0.2/console?uuid=u1&session_id=OpaqueRef:s1`;
     const ws = openTextSocket(url);
     expect(await ws.opened).toBe(true);
     expect(await ws.until((t) => t === 'RFB 003.008\n')).toBe('RFB 003.008\n');
     ws.socket.send('echo');
     await ws.until((t) => t.endsWith('echo'));
-    expect(calls).toEqual(['console.get_by_uuid', 'console.get_location']);
+    expect(asked).toEqual(['field "address" = "127.0.0.2"']);
     expect(connects).toEqual(['/console?uuid=u1&session_id=OpaqueRef:s1']);
     ws.socket.close();
+  });
+
+  it('refuses with 403 a host no pool vouches for, without connecting to it', async () => {
+    const answer = await upgradeRaw(`ws://${proxyOrigin}/pool/127.0.0.3/console?uuid=u1&session_id=OpaqueRef:s1`);
+    expect(answer).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/);
+    expect(connects).toEqual(['/console?uuid=u1&session_id=OpaqueRef:s1']);
   });
 });
 
