@@ -74,6 +74,15 @@ describe('a Linux guest console', () => {
     expect(driver.run('cat /proc/meminfo').split('\n')[0]).toBe(`MemTotal:        ${1536 * 1024} kB`);
   });
 
+  it('uses the memory the performance graphs show it using', async () => {
+    const ref = vm('db-replica');
+    const driver = loggedIn('db-replica');
+    sim.clock.advance(3_600_000);
+    const [, total, used] = /^Mem:\s+(\d+)\s+(\d+)/m.exec(driver.run('free -b'))!.map(Number);
+    const freeKiB = await call<number>(sim, 'VM.query_data_source', session, ref, 'memory_internal_free');
+    expect(used).toBe(total - freeKiB * 1024);
+  });
+
   it('counts its vCPUs in nproc and /proc/cpuinfo, hot-added ones included', () => {
     const ref = vm('web-01');
     const driver = loggedIn('web-01');

@@ -33,7 +33,7 @@ export function xlList(sim: Simulator, host: string, names: string[]): string {
     const vcpus = metrics?.VCPUs_number ?? 0;
     // dom0 is the one running `xl`; a guest is blocked, waiting on events, between time slices.
     const state = vm.power_state === 'Paused' ? '--p---' : vm.is_control_domain ? 'r-----' : '-b----';
-    const cpuSeconds = guestLoad(sim, ref).processes.reduce((sum, p) => sum + p.cpuTimeMs, 0) / 1000;
+    const cpuSeconds = guestLoad(sim, ref).cpuTimeMs / 1000;
     return `${name.padEnd(40)} ${String(vm.domid).padStart(5)} ${String(memMiB).padStart(5)} ${String(vcpus).padStart(5)}     ${state}  ${cpuSeconds.toFixed(1).padStart(8)}`;
   });
   return ['Name                                        ID   Mem VCPUs\tState\tTime(s)', ...rows].join('\n');
