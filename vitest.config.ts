@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['./tests/setup.ts'],
+    // Node 20 has the standard WebSocket client only behind this flag (Node 22 turns it on):
+    // console tests connect with it, and msw intercepts it for the simulator's console.
+    execArgv: ['--experimental-websocket'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

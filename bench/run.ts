@@ -5,10 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { consoleFigures } from './console';
 import { type Figures, printTable } from './report';
+import { simConsoleFigures } from './sim-console';
 import { simulatorFigures } from './simulator';
 
 const figures: Figures = {
   ...(await simulatorFigures()),
+  ...(await simConsoleFigures()),
   ...(await consoleFigures()),
 };
 

@@ -3,12 +3,15 @@
  * under /sim/<scenario>/ (so the console can connect to `demo` and `large` at once,
  * each a pool of its own) and this page hands each one to a Web Worker that runs the
  * simulators (mocks/simulator-worker.ts), so the model's work stays off the thread
- * that renders. src/main.tsx loads this on demand, only when a simulator is the target.
+ * that renders. Console WebSockets under /sim/<scenario>/console are caught here too
+ * (msw's ws.link) and their bytes passed to and from the worker. src/main.tsx loads
+ * this on demand, only when a simulator is the target.
  */
-import { HttpResponse, http } from 'msw';
+import { HttpResponse, http, ws } from 'msw';
 import { setupWorker } from 'msw/browser';
+import { binaryMessage, messageBytes } from './console/message-bytes';
 import { SCENARIO_NAMES, type ScenarioName } from './sim/scenarios/names';
-import type { PageMessage, WorkerReply } from './simulator-worker-protocol';
+import type { PageMessage, WorkerMessage, WorkerReply } from './simulator-worker-protocol';
 
 export interface BrowserSimulatorOptions {
   /** Virtual milliseconds per real millisecond. */
@@ -33,9 +36,12 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
 
     const waiting = new Map<number, (reply: WorkerReply) => void>();
     let nextId = 1;
-    worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
-      waiting.get(data.id)?.(data);
-      waiting.delete(data.id);
+    const consoles = new Map<number, ConsoleClient>();
+    worker.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
+      if (data.kind === 'reply') {
+        waiting.get(data.id)?.(data);
+        waiting.delete(data.id);
+      } else consoleMessage(consoles, data);
     };
 
     const handlers = SCENARIO_NAMES.map((scenario) => {
@@ -62,8 +68,50 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
         return new HttpResponse(replyBody, { status, headers });
       });
     });
+    const consoleLinks = SCENARIO_NAMES.map((scenario) =>
+      ws.link(`${simulatorPath(scenario)}/console`).addEventListener('connection', ({ client, info }) => {
+        // xapi always answers with the "binary" subprotocol; a browser rejects it unless offered.
+        if (![info.protocols ?? []].flat().includes('binary')) {
+          client.close(1006);
+          return;
+        }
+        const id = nextId++;
+        consoles.set(id, client);
+        send({ kind: 'console-open', id, scenario, search: client.url.search });
+        let sent = Promise.resolve();
+        client.addEventListener('message', (event) => {
+          sent = sent.then(async () => {
+            const data = (await messageBytes(event.data)).slice().buffer;
+            send({ kind: 'console-input', id, data }, [data]);
+          });
+        });
+        client.addEventListener('close', () => {
+          if (consoles.delete(id)) send({ kind: 'console-close', id });
+        });
+      }),
+    );
     // Everything the handlers do not claim (the app's own files, other origins) goes to the network.
-    await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
+    await setupWorker(...handlers, ...consoleLinks).start({ onUnhandledRequest: 'bypass', quiet: true });
   })();
   return started;
+}
+
+type ConsoleClient = Parameters<Parameters<ReturnType<typeof ws.link>['addEventListener']>[1]>[0]['client'];
+
+/**
+ * The worker's side of a console reached the page. The simulator decides whether a
+ * console opens only after msw has opened the page's socket, so a refused console
+ * opens and at once closes with 1006 (a browser facing a pool sees no open).
+ */
+function consoleMessage(consoles: Map<number, ConsoleClient>, message: Exclude<WorkerMessage, WorkerReply>): void {
+  const client = consoles.get(message.id);
+  if (!client) return;
+  if (message.kind === 'console-output') {
+    const socket = (client as { socket?: { binaryType?: string } }).socket;
+    client.send(binaryMessage(new Uint8Array(message.data), socket?.binaryType));
+  } else if (message.kind === 'console-ended' || !message.accepted) {
+    // When the console ends, wsproxy drops the connection without a closing handshake.
+    consoles.delete(message.id);
+    client.close(1006);
+  }
 }

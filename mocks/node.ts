@@ -4,7 +4,7 @@
  * Use one per test file; setupServer patches the process's fetch and http modules.
  */
 import { type SetupServer, setupServer } from 'msw/node';
-import { createHandlers } from './handlers';
+import { createConsoleHandler, createHandlers } from './handlers';
 import { createSimulator, type ScenarioName } from './sim/scenarios/index';
 import type { Simulator } from './sim/simulator';
 
@@ -37,7 +37,11 @@ export function startTestSimulator(options: TestSimulatorOptions = {}): TestSimu
   const build = () => createSimulator({ scenario: options.scenario, seed: options.seed });
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   let sim = build();
-  const server = setupServer(...createHandlers(() => sim, { origin: baseUrl, prefix: options.prefix }));
+  const where = { origin: baseUrl, prefix: options.prefix };
+  const server = setupServer(
+    ...createHandlers(() => sim, where),
+    createConsoleHandler(() => sim, where),
+  );
   // A request nothing answers is a test bug (or an endpoint not built yet): fail loudly.
   server.listen({ onUnhandledRequest: 'error' });
   return {

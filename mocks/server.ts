@@ -7,7 +7,15 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { parseArgs } from 'node:util';
+import {
+  closeConsoleSockets,
+  isConsolePath,
+  refuseConsoleGet,
+  serveConsoleConnect,
+  serveConsoleUpgrade,
+} from './console/node-console';
 import { createSimulator, isScenarioName, SCENARIO_NAMES } from './sim/scenarios/index';
 import { DEFAULT_USERS } from './sim/sessions';
 import type { Simulator } from './sim/simulator';
@@ -73,10 +81,30 @@ async function answer(sim: Simulator, req: IncomingMessage): Promise<WireReply> 
   return NOT_FOUND;
 }
 
+const NOT_A_CONSOLE = 'HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+
+/**
+ * Consoles leave HTTP behind: XAPI's CONNECT /console turns the connection into a raw
+ * stream, a browser's GET /console upgrades it to a WebSocket. Nothing else is served so.
+ */
+function serveConsoles(sim: Simulator, server: ReturnType<typeof createServer>): void {
+  const route = (serve: typeof serveConsoleConnect) => (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (isConsolePath(req.url)) serve(sim, req, socket, head);
+    else socket.end(NOT_A_CONSOLE, () => socket.destroy());
+  };
+  server.on('connect', route(serveConsoleConnect));
+  server.on('upgrade', route(serveConsoleUpgrade));
+}
+
 function main(): void {
   const { port, speed, seed, scenario, users = DEFAULT_USERS } = options();
   const sim = createSimulator({ scenario, seed, users });
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && isConsolePath(req.url)) {
+      // A console GET that is no WebSocket upgrade: refused as xapi refuses it.
+      refuseConsoleGet(sim, req, res);
+      return;
+    }
     answer(sim, req)
       .then(({ status, headers, body }) => {
         res.writeHead(status, { ...headers, 'Content-Length': body === null ? 0 : Buffer.byteLength(body) });
@@ -89,6 +117,7 @@ function main(): void {
       });
   });
 
+  serveConsoles(sim, server);
   server.once('error', (error) => {
     console.error(`Xenith simulator: ${error.message}`);
     process.exit(1);
@@ -107,8 +136,9 @@ function main(): void {
   const shutdown = () => {
     stopClock();
     server.close(() => process.exit(0));
-    // Open keep-alive connections and event.from long polls would hold close() open.
+    // Open keep-alive connections, event.from long polls and consoles would hold close() open.
     server.closeAllConnections();
+    closeConsoleSockets();
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -26,11 +26,56 @@ export interface WorkerRequest {
   body: ArrayBuffer;
 }
 
-export type PageMessage = WorkerSettings | WorkerRequest;
+/** A console WebSocket the page caught under /sim/<scenario>/console: the worker opens or refuses it. */
+export interface ConsoleOpen {
+  kind: 'console-open';
+  /** The page's number for this connection, in every later console message. */
+  id: number;
+  scenario: ScenarioName;
+  /** The URL's query: ref or uuid, and session_id. */
+  search: string;
+}
+
+/** Bytes from the page's client, or its leaving. */
+export interface ConsoleInput {
+  kind: 'console-input';
+  id: number;
+  data: ArrayBuffer;
+}
+
+export interface ConsoleClose {
+  kind: 'console-close';
+  id: number;
+}
+
+export type PageMessage = WorkerSettings | WorkerRequest | ConsoleOpen | ConsoleInput | ConsoleClose;
 
 export interface WorkerReply {
+  kind: 'reply';
   id: number;
   status: number;
   headers: Record<string, string>;
   body: ArrayBuffer | null;
 }
+
+/** The answer to console-open: the console is open, or xapi would have refused it. */
+export interface ConsoleOpened {
+  kind: 'console-opened';
+  id: number;
+  accepted: boolean;
+}
+
+/** Bytes from the console for the page's client. */
+export interface ConsoleOutput {
+  kind: 'console-output';
+  id: number;
+  data: ArrayBuffer;
+}
+
+/** The console ended on its own (the domain stopped, rebooted or moved). */
+export interface ConsoleEnded {
+  kind: 'console-ended';
+  id: number;
+}
+
+export type WorkerMessage = WorkerReply | ConsoleOpened | ConsoleOutput | ConsoleEnded;

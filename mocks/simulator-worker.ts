@@ -4,13 +4,15 @@
  * page forwards every request msw catches under /sim/<scenario>/ (mocks/browser.ts);
  * this answers it with the same endpoints `npm run sim` serves.
  */
+import { WorkerConsoles } from './console/worker-consoles';
 import { createSimulator, type ScenarioName } from './sim/scenarios/index';
 import type { Simulator } from './sim/simulator';
-import type { PageMessage, WorkerReply, WorkerRequest } from './simulator-worker-protocol';
+import type { PageMessage, WorkerMessage, WorkerReply, WorkerRequest } from './simulator-worker-protocol';
 import { answerGet, answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
 /** The worker's side of the channel (tsconfig's lib is the page's DOM, not WebWorker's). */
-const scope = self as unknown as Pick<Worker, 'postMessage'> & {
+const scope = self as unknown as {
+  postMessage(message: WorkerMessage, transfer: Transferable[]): void;
   onmessage: ((event: MessageEvent<PageMessage>) => void) | null;
 };
 
@@ -48,13 +50,21 @@ function answer(request: WorkerRequest): WireReply | Promise<WireReply> {
   }
 }
 
+const consoles = new WorkerConsoles(simFor, (message, transfer) => scope.postMessage(message, transfer));
+
 scope.onmessage = async ({ data }) => {
-  if (data.kind === 'settings') {
-    settings = data;
-    return;
+  switch (data.kind) {
+    case 'settings':
+      settings = data;
+      return;
+    case 'console-open':
+    case 'console-input':
+    case 'console-close':
+      consoles.handle(data);
+      return;
   }
   const wire = await answer(data);
   const body = wire.body === null ? null : (encoder.encode(wire.body).buffer as ArrayBuffer);
-  const reply: WorkerReply = { id: data.id, status: wire.status, headers: wire.headers, body };
+  const reply: WorkerReply = { kind: 'reply', id: data.id, status: wire.status, headers: wire.headers, body };
   scope.postMessage(reply, body ? [body] : []);
 };

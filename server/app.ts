@@ -20,7 +20,7 @@ export interface AppOptions {
 }
 
 /** `/pool/<encodeURIComponent(address)>` then the pool's own path (src/store/connections.ts). */
-const POOL_PATH = /^\/pool\/([^/]+)(\/.*)?$/;
+export const POOL_PATH = /^\/pool\/([^/]+)(\/.*)?$/;
 
 /** A POST with an XAPI call: JSON-RPC on /jsonrpc, XML-RPC on /. */
 function forwardCall(req: IncomingMessage, res: ServerResponse, upstream: URL, path: string, options: AppOptions) {
@@ -80,7 +80,7 @@ async function routePool(
     case RRD_UPDATES:
       forwardRrdUpdates(req, res, upstream, url, options);
       return;
-    // Console WebSockets arrive as 'upgrade' events instead (see serve.ts) and check the address the same way.
+    // Console WebSockets arrive as 'upgrade' events instead (console-proxy.ts) and check the address the same way.
     default:
       sendText(res, 404, `Xenith proxy: ${path} is not proxied (only /jsonrpc, XML-RPC on /, and /rrd_updates).\n`);
   }

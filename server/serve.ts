@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { createApp } from './app';
+import { handleConsoleUpgrade } from './console-proxy';
 import { parseServeArgs, type ServeOptions, USAGE } from './options';
 import { connectAddress, PoolRegistry } from './pools';
 import { createAgents } from './proxy';
@@ -38,9 +40,12 @@ function banner(origin: string, registry: PoolRegistry, insecure: boolean): stri
 
 function main(): void {
   const { options, registry } = configure();
-  const server = createServer(createApp({ registry, agents: createAgents(options.insecure), root: ROOT }));
-  // Console WebSockets (a later issue) attach here: server.on('upgrade', …), routed to a
-  // pool only when registry.upstreamFor allows its address, as app.ts does for calls.
+  const agents = createAgents(options.insecure);
+  const server = createServer(createApp({ registry, agents, root: ROOT }));
+  // Console WebSockets, bridged to XAPI's CONNECT /console on the host that serves them.
+  server.on('upgrade', (req, socket, head) =>
+    handleConsoleUpgrade(req, socket, head, { registry, agents, insecure: options.insecure }),
+  );
   server.once('error', (error) => {
     console.error(`Xenith: ${error.message}`);
     process.exit(1);
@@ -51,10 +56,16 @@ function main(): void {
     console.log(banner(origin, registry, options.insecure));
   });
 
+  const consoles = new Set<Duplex>();
+  server.on('upgrade', (_req, socket: Duplex) => {
+    consoles.add(socket);
+    socket.once('close', () => consoles.delete(socket));
+  });
   const shutdown = () => {
     server.close(() => process.exit(0));
-    // Keep-alive connections and proxied event.from long polls would hold close() open.
+    // Keep-alive connections, proxied event.from long polls and consoles would hold close() open.
     server.closeAllConnections();
+    for (const socket of consoles) socket.destroy();
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -10,16 +10,20 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RfbTestClient } from '../mocks/console/testing';
 import { type ServerProcess, startServerProcess } from '../scripts/server-process';
 import { startSim } from '../scripts/sim-process';
 import { createApp } from '../server/app';
+import { handleConsoleUpgrade } from '../server/console-proxy';
 import { masterOf } from '../server/master-redirect';
 import { PoolRegistry } from '../server/pools';
 import { createAgents } from '../server/proxy';
 import { NOT_BUILT, serveStatic } from '../server/static';
 import { XapiConnection } from '../src/xapi/connection';
 import { JsonRpcTransport, TransportError } from '../src/xapi/transport';
+import { openTextSocket, upgradeRaw } from './console-client';
 
 const ROOT_LOGIN = { user: 'root', password: 'xenith' };
 
@@ -255,6 +259,59 @@ describe('npm run serve against npm run sim', () => {
     expect(masterCalls).toEqual(['session.login_with_password']);
   });
 
+  describe('consoles', () => {
+    /** The browser's console URL: the pool base, then the path and query of the console's location. */
+    async function consoleUrl(vmName: string, protocol: string, sessionId?: string): Promise<string> {
+      const connection = new XapiConnection(new JsonRpcTransport(poolBase(proxy.url, simAddress)), ROOT_LOGIN);
+      const session = await connection.login();
+      const [vm] = await connection.call('VM.get_by_name_label', vmName);
+      const consoles = await Promise.all(
+        (await connection.call('VM.get_consoles', vm)).map((ref) => connection.call('console.get_record', ref)),
+      );
+      const { location } = consoles.find((c) => c.protocol === protocol)!;
+      const url = new URL(`${poolBase(proxy.url, simAddress)}${location}`);
+      url.protocol = 'ws:';
+      url.searchParams.set('session_id', sessionId ?? session);
+      return url.href;
+    }
+
+    it("bridges a WebSocket at /pool/<address>/console to the host's CONNECT /console, both ways", async () => {
+      const ws = openTextSocket(await consoleUrl('db-replica', 'vt100'));
+      expect(await ws.opened).toBe(true);
+      expect(ws.socket.protocol).toBe('binary');
+      await ws.until((t) => t.endsWith('db-replica login: '));
+      ws.socket.send('root\rxenith\rnproc\r');
+      expect(await ws.until((t) => t.endsWith('nproc\n8\n[root@db-replica ~]# '))).toContain('Rocky Linux 9.5');
+      ws.socket.close();
+    });
+
+    it('carries RFB through the bridge: the handshake, and the screen', async () => {
+      const ws = new WebSocket(await consoleUrl('win-dc01', 'rfb'), ['binary']);
+      ws.binaryType = 'arraybuffer';
+      const client = new RfbTestClient((bytes) => ws.send(bytes));
+      ws.addEventListener('message', (e) => client.feed(new Uint8Array(e.data as ArrayBuffer)));
+      await client.handshake();
+      expect([client.width, client.height, client.name]).toEqual([1024, 768, 'win-dc01']);
+      client.requestUpdate(false);
+      expect(await client.readUpdate()).toEqual([{ x: 0, y: 0, w: 1024, h: 768, encoding: 0 }]);
+      ws.close();
+    });
+
+    it("passes the host's refusal on: xapi's 401 for a bad session reaches the client", async () => {
+      const url = await consoleUrl('web-01', 'vt100', 'OpaqueRef:nope');
+      expect(await openTextSocket(url).opened).toBe(false);
+      const answer = await upgradeRaw(url);
+      expect(answer).toMatch(/^HTTP\/1\.0 401 Unauthorised\r\n/);
+      expect(answer).toContain('WWW-Authenticate: Basic realm="connect_console"');
+    });
+
+    it('refuses with 403 a console on any address not given with --pool, and 404 other paths', async () => {
+      const base = proxy.url.replace('http:', 'ws:');
+      expect(await upgradeRaw(`${base}/pool/example.com/console?ref=x`)).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/);
+      expect(await upgradeRaw(`${base}/pool/${encodeURIComponent(simAddress)}/jsonrpc`)).toMatch(/^HTTP\/1\.1 404 /);
+    });
+  });
+
   it('exits 0 on SIGTERM while a proxied event.from long poll is open', async () => {
     const connection = new XapiConnection(new JsonRpcTransport(poolBase(proxy.url, simAddress)), ROOT_LOGIN);
     const { token } = await connection.call('event.from', ['pool_patch'], '', 60);
@@ -263,6 +320,76 @@ describe('npm run serve against npm run sim', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await proxy.stop('SIGTERM')).toBe(0);
     expect(await poll).toBeInstanceOf(TransportError);
+  });
+});
+
+describe('a console on a pool member', () => {
+  const connects: string[] = [];
+  const asked: string[] = [];
+  /** Sockets that left HTTP (CONNECT, upgrades): closing a server does not close them. */
+  const streams: Duplex[] = [];
+  let master: Server;
+  let member: Server;
+  let proxy: Server;
+  let masterAddress: string;
+  let proxyOrigin: string;
+
+  beforeAll(async () => {
+    // The master vouches for one member, 127.0.0.2, which serves consoles on the master's port.
+    master = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      req.on('end', () => {
+        const { params, id } = JSON.parse(body) as { params: string[]; id: number };
+        asked.push(params[1]);
+        const member = params[1] === 'field "address" = "127.0.0.2"';
+        const result = member ? { 'OpaqueRef:h2': { address: '127.0.0.2' } } : {};
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ jsonrpc: '2.0', result, id }));
+      });
+    });
+    masterAddress = await listen(master);
+    member = createHttpServer();
+    member.on('connect', (req, socket) => {
+      streams.push(socket);
+      connects.push(req.url ?? '');
+      socket.write('HTTP/1.1 200 OK\r\n\r\nRFB 003.008\n');
+      socket.on('data', (chunk: Buffer) => socket.write(chunk));
+    });
+    await new Promise<void>((done) => member.listen(Number(masterAddress.split(':')[1]), '127.0.0.2', done));
+    const registry = new PoolRegistry([`http://${masterAddress}`]);
+    const agents = createAgents(false);
+    proxy = createHttpServer(createApp({ registry, agents, root: tmpdir() }));
+    proxy.on('upgrade', (req, socket, head) => {
+      streams.push(socket);
+      handleConsoleUpgrade(req, socket, head, { registry, agents, insecure: false });
+    });
+    proxyOrigin = await listen(proxy);
+  });
+
+  afterAll(async () => {
+    for (const stream of streams) stream.destroy();
+    await Promise.all([close(proxy), close(master), close(member)]);
+  });
+
+  it("CONNECTs to the host the console's location names, once the pool vouches for it", async () => {
+    const url = `ws://${proxyOrigin}/pool/127.0.0.2/console?uuid=u1&session_id=OpaqueRef:s1`;
+    const ws = openTextSocket(url);
+    expect(await ws.opened).toBe(true);
+    expect(await ws.until((t) => t === 'RFB 003.008\n')).toBe('RFB 003.008\n');
+    ws.socket.send('echo');
+    await ws.until((t) => t.endsWith('echo'));
+    expect(asked).toEqual(['field "address" = "127.0.0.2"']);
+    expect(connects).toEqual(['/console?uuid=u1&session_id=OpaqueRef:s1']);
+    ws.socket.close();
+  });
+
+  it('refuses with 403 a host no pool vouches for, without connecting to it', async () => {
+    const answer = await upgradeRaw(`ws://${proxyOrigin}/pool/127.0.0.3/console?uuid=u1&session_id=OpaqueRef:s1`);
+    expect(answer).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/);
+    expect(connects).toEqual(['/console?uuid=u1&session_id=OpaqueRef:s1']);
   });
 });
 

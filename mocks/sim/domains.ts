@@ -27,19 +27,29 @@ function allocateDomid(sim: Simulator, host: string): number {
 /**
  * Which incarnation of a VM's domain is running, per simulator: bumped when a domain is
  * built or rebuilt (reboot), kept across migration, dropped when the domain goes. Timers
- * that belong to one boot (the guest agent reporting in) check it before acting.
+ * that belong to one boot (the guest agent reporting in, the guest's console) check it
+ * before acting. `startMs` is when that incarnation started, on the virtual clock.
  */
-const generations = new WeakMap<Simulator, Map<string, number>>();
+interface Incarnation {
+  generation: number;
+  startMs: number;
+}
+const incarnations = new WeakMap<Simulator, Map<string, Incarnation>>();
 let nextGeneration = 1;
 
 export function domainGeneration(sim: Simulator, vm: string): number | undefined {
-  return generations.get(sim)?.get(vm);
+  return incarnations.get(sim)?.get(vm)?.generation;
 }
 
-function newGeneration(sim: Simulator, vm: string) {
-  const map = generations.get(sim) ?? new Map<string, number>();
-  generations.set(sim, map);
-  map.set(vm, nextGeneration++);
+/** When the running domain started (virtual ms), or undefined without one. */
+export function domainStartMs(sim: Simulator, vm: string): number | undefined {
+  return incarnations.get(sim)?.get(vm)?.startMs;
+}
+
+function newIncarnation(sim: Simulator, vm: string, startMs: number) {
+  const map = incarnations.get(sim) ?? new Map<string, Incarnation>();
+  incarnations.set(sim, map);
+  map.set(vm, { generation: nextGeneration++, startMs });
 }
 
 /** A VM that never had a metrics object (one made by VM.create) gets one when it first runs. */
@@ -57,24 +67,31 @@ export function initialTarget(sim: Simulator, vm: string): number {
   return guestOf(sim, vm).hasTools ? record.memory_dynamic_max : record.memory_static_max;
 }
 
+export interface DomainOptions {
+  paused?: boolean;
+  /**
+   * The domain was running before the scenario began and its OS has finished booting:
+   * it started one boot time ago, so its console shows a login prompt at once.
+   */
+  booted?: boolean;
+  /** What squeezed reserved for it, less overhead; also its first balloon target. */
+  memoryBytes?: number;
+}
+
 /**
  * Creates the running domain: power state, residency, metrics, attached devices,
- * consoles. It holds `memoryBytes` (what squeezed reserved for it, less overhead), which
- * is also its first balloon target; scenarios build guests at their settled size.
+ * consoles. It holds `memoryBytes` when given, else its settled size (scenarios build
+ * guests at their settled size).
  */
-export function createDomain(
-  sim: Simulator,
-  vm: string,
-  host: string,
-  options: { paused?: boolean; memoryBytes?: number } = {},
-): void {
-  const now = xapiDatetime(sim.clock.now());
+export function createDomain(sim: Simulator, vm: string, host: string, options: DomainOptions = {}): void {
+  const startMs = sim.clock.now() - (options.booted ? guestOf(sim, vm).bootMs : 0);
+  const now = xapiDatetime(startMs);
   const metrics = ensureMetrics(sim, vm);
   const record = sim.db.get<
     MemoryFields & { VBDs: string[]; VIFs: string[]; domain_type: string; platform: Record<string, string> }
   >('VM', vm);
   const target = options.memoryBytes ?? initialTarget(sim, vm);
-  newGeneration(sim, vm);
+  newIncarnation(sim, vm, startMs);
   sim.db.update('VM', vm, {
     power_state: options.paused ? 'Paused' : 'Running',
     resident_on: host,
@@ -105,14 +122,27 @@ export function createDomain(
   domainCreated(sim, vm, host, target);
 }
 
+/**
+ * The consoles xenopsd reports for a running domain: an `rfb` one for every domain (qemu's
+ * VNC for HVM guests, vncterm for PV ones) and a `vt100` text console where vncterm runs
+ * (PV guests and dom0, xenops_server_xen.ml get_state and create_misc.ml). Simulated
+ * Linux guests have a text console whatever their domain type (see sim-differences.md).
+ * xapi names dom0's consoles by ref in `location` and guests' by uuid; the simulator's
+ * locations are paths on its own origin, since nothing may connect to a host's address.
+ */
 function createConsoles(sim: Simulator, vm: string) {
-  const guest = guestOf(sim, vm);
   const isControlDomain = sim.db.get<{ is_control_domain: boolean }>('VM', vm).is_control_domain;
-  const protocols = isControlDomain ? ['vt100'] : guest.os === 'linux' ? ['vt100', 'rfb'] : ['rfb'];
+  const protocols = isControlDomain || guestOf(sim, vm).os === 'linux' ? ['vt100', 'rfb'] : ['rfb'];
   for (const protocol of protocols) {
+    const ref = sim.db.newRef();
     const uuid = sim.db.newUuid();
-    sim.db.create('console', { uuid, protocol, location: `/console?uuid=${uuid}`, VM: vm });
+    const location = isControlDomain ? `/console?ref=${ref}` : `/console?uuid=${uuid}`;
+    sim.db.create('console', { uuid, protocol, location, VM: vm }, ref);
   }
+}
+
+function destroyConsoles(sim: Simulator, vm: string) {
+  for (const console of sim.db.get<{ consoles: string[] }>('VM', vm).consoles) sim.db.delete('console', console);
 }
 
 /**
@@ -173,7 +203,7 @@ export function restartDomain(sim: Simulator, vm: string): void {
     'VM',
     vm,
   );
-  newGeneration(sim, vm);
+  newIncarnation(sim, vm, sim.clock.now());
   sim.db.update('VM', vm, { power_state: 'Running', domid: allocateDomid(sim, record.resident_on) });
   const now = xapiDatetime(sim.clock.now());
   if (sim.db.has('VM_metrics', record.metrics))
@@ -188,15 +218,21 @@ export function restartDomain(sim: Simulator, vm: string): void {
   driverMayRun(sim, vm);
 }
 
-/** The domain now runs on `host` (a completed migration): a domid there, the reservation gone. */
+/**
+ * The domain now runs on `host` (a completed migration): a domid there, the reservation
+ * gone, and new consoles, since xapi replaces a console whose location names another host.
+ */
 export function moveDomain(sim: Simulator, vm: string, host: string): void {
-  const from = sim.db.get<{ resident_on: string }>('VM', vm).resident_on;
+  const source = sim.db.get<{ resident_on: string }>('VM', vm).resident_on;
   sim.db.update('VM', vm, {
     resident_on: host,
     scheduled_to_be_resident_on: NULL_REF,
     domid: allocateDomid(sim, host),
   });
-  domainMoved(sim, vm, from, host);
+  domainMoved(sim, vm, source, host);
+  if (source === host) return;
+  destroyConsoles(sim, vm);
+  createConsoles(sim, vm);
 }
 
 /**
@@ -209,10 +245,9 @@ export function destroyDomain(sim: Simulator, vm: string, powerState: 'Halted' |
     guest_metrics: string;
     VBDs: string[];
     VIFs: string[];
-    consoles: string[];
     resident_on: string;
   }>('VM', vm);
-  for (const console of record.consoles) sim.db.delete('console', console);
+  destroyConsoles(sim, vm);
   for (const vbd of record.VBDs) sim.db.update('VBD', vbd, { currently_attached: false });
   for (const vif of record.VIFs) sim.db.update('VIF', vif, { currently_attached: false });
   if (sim.db.has('VM_metrics', record.metrics)) {
@@ -231,7 +266,7 @@ export function destroyDomain(sim: Simulator, vm: string, powerState: 'Halted' |
     scheduled_to_be_resident_on: NULL_REF,
     domid: -1,
   });
-  generations.get(sim)?.delete(vm);
+  incarnations.get(sim)?.delete(vm);
   clearGuestEvents(sim, vm);
   domainDestroyed(sim, vm, record.resident_on);
 }

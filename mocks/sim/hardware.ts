@@ -7,6 +7,8 @@ export interface HostHardware {
   xenOverheadBytes: number;
   /** Virtual ms a host takes to boot (power_on, reboot). */
   bootMs: number;
+  /** Hardware threads per core (2 with hyper-threading), which XAPI's records do not keep. */
+  threadsPerCore: number;
 }
 
 export type GuestOs = 'linux' | 'windows';

@@ -24,6 +24,11 @@ export class SessionManager {
     private readonly masterRef: () => string,
   ) {}
 
+  /** Whether the name and password are an account's: XAPI's users are dom0's (PAM), so its console login asks the same. */
+  authenticates(uname: string, pwd: string): boolean {
+    return this.users.some((u) => u.name === uname && u.password === pwd);
+  }
+
   login(uname: string, pwd: string, originator = ''): string {
     const user = this.users.find((u) => u.name === uname && u.password === pwd);
     // The datamodel documents no params, but xapi_session.ml sends the user name and a reason.

@@ -10,7 +10,7 @@ import { keyOf } from './noise';
 import { type PerformanceRecorder, type RecordedVm, startPerformanceRecording } from './recorder';
 import { RowStore } from './rows';
 import { HostSeries, type Series, VmSeries } from './series';
-import type { GuestModel } from './workload';
+import { type GuestModel, type Moment, sampleVm, stateTime, VmSample } from './workload';
 import { WORKLOAD_PROFILES } from './workload-profiles';
 
 export class PerformanceModel {
@@ -71,6 +71,19 @@ export class PerformanceModel {
       this.hosts.set(ref, series);
     }
     return series;
+  }
+
+  /**
+   * A VM's workload at a moment as the guest itself sees it (its console's top, free and
+   * uptime read this): inside, it knows its memory in use whether or not an agent reports it.
+   */
+  sampleGuest(ref: string, moment: Moment): VmSample | undefined {
+    const recorded = this.recorder.vm(ref);
+    if (!recorded) return undefined;
+    const state = recorded.timeline.at(stateTime(moment));
+    const out = new VmSample();
+    sampleVm({ ...this.guest(recorded), reportsMemory: true }, state && { ...state, agentLive: true }, moment, out);
+    return out;
   }
 
   rows(series: Series): RowStore {

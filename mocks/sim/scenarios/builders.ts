@@ -191,7 +191,7 @@ export class PoolBuilder {
       updates_requiring_reboot: [],
       last_software_update: now,
     });
-    this.sim.hardware.set(host, { xenOverheadBytes: xenBytes, bootMs: 90_000 });
+    this.sim.hardware.set(host, { xenOverheadBytes: xenBytes, bootMs: 90_000, threadsPerCore: spec.threadsPerCore });
     for (let i = 0; i < cpuCount; i++) {
       db.create('host_cpu', {
         host,
@@ -377,7 +377,7 @@ export class PoolBuilder {
     const power = spec.power ?? 'Halted';
     if (power === 'Running' || power === 'Paused') {
       if (!spec.host) throw new Error(`VM ${spec.name}: a ${power} VM needs a host`);
-      createDomain(this.sim, vm, spec.host, { paused: power === 'Paused' });
+      createDomain(this.sim, vm, spec.host, { paused: power === 'Paused', booted: true });
       reportGuestAgent(this.sim, vm);
     } else if (power === 'Suspended') {
       this.suspendImage(vm, spec.name, memory.staticMax, disks[0]?.sr);

@@ -98,6 +98,6 @@ export function createControlDomain(sim: Simulator, host: string, spec: HostSpec
   });
   sim.db.update('VM', vm, { memory_overhead: vmMemoryOverhead(sim.db.get('VM', vm)) });
   sim.nextDomid.set(host, 0);
-  createDomain(sim, vm, host);
+  createDomain(sim, vm, host, { booted: true });
   sim.db.update('host', host, { control_domain: vm });
 }
