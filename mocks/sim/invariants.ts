@@ -12,10 +12,11 @@ import type { XapiRecord } from '../../src/xapi/model/types';
 import { NULL_REF } from './db';
 import { computeHostAllowedOperations } from './host-operations';
 import { hostMemoryTotal, hostMemoryUsed } from './memory';
-import { hostPhysicalFree, memoryModelDrift } from './memory-balancer';
+import { hostPhysicalFree } from './memory-balancer';
 import { isHostLive } from './placement';
 import { RELATIONS } from './relations';
 import type { Simulator } from './simulator';
+import { memoryModelDrift } from './squeezed-view';
 import { computeVmAllowedOperations } from './vm-operations';
 
 type Vm = XapiRecord<'VM'>;

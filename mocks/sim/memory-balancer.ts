@@ -15,12 +15,9 @@
  * slack. Guests without a balloon driver (no tools, still booting, control domains)
  * keep what they have.
  *
- * squeezed's view of each host is kept here, per host: its domains, the ones still
- * moving towards a target, and the pages they hold in all. A second of balloon work
- * costs in proportion to the guests still moving, and a look at a host is arithmetic
- * over its own domains rather than reads across the database. The lifecycle refreshes
- * the view through the hooks below (domain created, destroyed, moved, changed, agent
- * up), and `memoryModelDrift` checks that it matches the database.
+ * squeezed's view of each host (squeezed-view.ts) is kept current through the hooks
+ * below (domain created, destroyed, moved, changed, agent up, held for a migration), so
+ * a second of balloon work costs in proportion to the guests still moving.
  */
 import type { XapiRecord } from '../../src/xapi/model/types';
 import { balloonBytesPerSecond, balloonStep } from './balloon';
@@ -28,12 +25,27 @@ import type { TimerId } from './clock';
 import { NULL_REF } from './db';
 import { recordGuestEvent } from './guest-log';
 import { type BalloonDriverBehaviour, DEFAULT_GUEST } from './hardware';
-import { hostMemoryTotal, SQUEEZED_RESERVE_BYTES } from './memory';
+import { SQUEEZED_RESERVE_BYTES } from './memory';
 import type { Simulator } from './simulator';
 import { proportionalGamma, proportionalTargets, type SqueezeDomain, targetAt } from './squeeze';
+import {
+  addDomain,
+  allActiveReached,
+  type Domain,
+  type HostMemory,
+  hostIsLive,
+  hostView,
+  isActive,
+  newDomain,
+  physicalFree,
+  publishFree,
+  readDomain,
+  refreshDomain,
+  removeDomain,
+  track,
+} from './squeezed-view';
 
 type Vm = XapiRecord<'VM'>;
-type Host = XapiRecord<'host'>;
 
 /** squeezed.ml's balance_check_interval. */
 export const BALANCE_INTERVAL_MS = 10_000;
@@ -47,52 +59,8 @@ export const STUCK_AFTER_MS = 5_000;
 /** squeeze_xen.ml marks a domain /memory/uncooperative after this long without reaching a target. */
 export const UNCOOPERATIVE_AFTER_MS = 20_000;
 
-/** One domain as squeezed sees it. */
-interface Domain extends SqueezeDomain {
-  vm: string;
-  metrics: string;
-  /**
-   * The pages Xen gave the domain beyond its memory (shadow tables and the like), fixed
-   * when it was built: a new overhead in the database (a running control domain's new
-   * static_max) takes effect at its next boot.
-   */
-  overhead: number;
-  /** The guest has advertised feature-balloon: tools running, agent up, not a control domain. */
-  canBalloon: boolean;
-  /** The target squeezed last set (xenstore memory/target), in bytes. */
-  target: number;
-  /** memory_actual when the stuckness monitor last looked. */
-  lastSeen: number;
-  lastProgressMs: number;
-  /** When the domain last sat at its target (or could not balloon at all). */
-  lastCooperativeMs: number;
-  /** Declared inactive: left out of the balancing until it moves again. */
-  stuck: boolean;
-  /** Held where it is while its memory is copied to another host. */
-  migrating: boolean;
-}
-
-interface HostMemory {
-  domains: Map<string, Domain>;
-  /** The domains whose memory_actual differs from their target. */
-  moving: Set<Domain>;
-  /** Σ(memory_actual + overhead) over the domains: the pages they hold. */
-  heldBytes: number;
-  /** Memory granted to domains being built or arriving, not yet theirs, by request key. */
-  reserved: Map<string, number>;
-  /** Memory squeezed is freeing for a pending request, by request key. */
-  wanted: Map<string, number>;
-  /** The last look held raised targets back until the lowered ones are reached (two phases). */
-  deferred: boolean;
-  /**
-   * Every target is what the policy gives for the host as it is: nothing squeezed looks
-   * at has changed since (balloons moving towards their targets do not change them).
-   */
-  balanced: boolean;
-}
-
+/** The hosts squeezed is balancing now, and the timer of its next second. */
 interface BalancerState {
-  hosts: Map<string, HostMemory>;
   busy: Set<string>;
   tick: TimerId | undefined;
 }
@@ -102,143 +70,14 @@ const states = new WeakMap<Simulator, BalancerState>();
 function stateOf(sim: Simulator): BalancerState {
   let state = states.get(sim);
   if (!state) {
-    state = { hosts: new Map(), busy: new Set(), tick: undefined };
+    state = { busy: new Set(), tick: undefined };
     states.set(sim, state);
   }
   return state;
 }
 
-/** A running domain's settings as the database holds them now. */
-function readDomain(
-  sim: Simulator,
-  vm: string,
-): Omit<Domain, 'overhead' | 'target' | 'lastSeen' | 'lastProgressMs' | 'lastCooperativeMs' | 'stuck' | 'migrating'> {
-  const db = sim.db;
-  const record = db.get<Vm>('VM', vm);
-  const agent =
-    record.guest_metrics === NULL_REF
-      ? undefined
-      : db.find<XapiRecord<'VM_guest_metrics'>>('VM_guest_metrics', record.guest_metrics);
-  const guest = sim.guests.get(vm) ?? DEFAULT_GUEST;
-  return {
-    vm,
-    metrics: record.metrics,
-    dynamicMin: record.memory_dynamic_min,
-    dynamicMax: record.memory_dynamic_max,
-    actual: db.find<XapiRecord<'VM_metrics'>>('VM_metrics', record.metrics)?.memory_actual ?? 0,
-    canBalloon:
-      !record.is_control_domain && guest.hasTools && agent?.live === true && agent.other['feature-balloon'] === '1',
-  };
-}
-
-/** A domain squeezed has not looked at before: it sits where it is. */
-function newDomain(sim: Simulator, vm: string, target?: number): Domain {
-  const settings = readDomain(sim, vm);
-  const now = sim.clock.now();
-  return {
-    ...settings,
-    overhead: sim.db.get<Vm>('VM', vm).memory_overhead,
-    target: target ?? settings.actual,
-    lastSeen: settings.actual,
-    lastProgressMs: now,
-    lastCooperativeMs: now,
-    stuck: false,
-    migrating: false,
-  };
-}
-
-/** The host's view, read from the database the first time squeezed looks at it. */
-function hostMemoryOf(sim: Simulator, st: BalancerState, host: string): HostMemory {
-  let memory = st.hosts.get(host);
-  if (!memory) {
-    memory = {
-      domains: new Map(),
-      moving: new Set(),
-      heldBytes: 0,
-      reserved: new Map(),
-      wanted: new Map(),
-      deferred: false,
-      balanced: false,
-    };
-    for (const vm of sim.db.get<Host>('host', host).resident_VMs) addDomain(memory, newDomain(sim, vm));
-    st.hosts.set(host, memory);
-  }
-  return memory;
-}
-
-/** Keeps `moving` and `heldBytes` in step with a domain's figures. */
-function track(memory: HostMemory, domain: Domain): void {
-  if (domain.actual !== domain.target) memory.moving.add(domain);
-  else memory.moving.delete(domain);
-}
-
-function addDomain(memory: HostMemory, domain: Domain): void {
-  memory.balanced = false;
-  memory.domains.set(domain.vm, domain);
-  memory.heldBytes += domain.actual + domain.overhead;
-  track(memory, domain);
-}
-
-function removeDomain(memory: HostMemory, vm: string): Domain | undefined {
-  const domain = memory.domains.get(vm);
-  if (!domain) return undefined;
-  memory.balanced = false;
-  memory.domains.delete(vm);
-  memory.moving.delete(domain);
-  memory.heldBytes -= domain.actual + domain.overhead;
-  return domain;
-}
-
-/** Takes the database's current settings for a domain squeezed already knows. */
-function refreshDomain(sim: Simulator, memory: HostMemory, domain: Domain): void {
-  memory.balanced = false;
-  memory.heldBytes -= domain.actual + domain.overhead;
-  Object.assign(domain, readDomain(sim, domain.vm));
-  memory.heldBytes += domain.actual + domain.overhead;
-  track(memory, domain);
-}
-
-function hostIsLive(sim: Simulator, host: string): boolean {
-  const metrics = sim.db.find<Host>('host', host)?.metrics;
-  return metrics !== undefined && (sim.db.find<XapiRecord<'host_metrics'>>('host_metrics', metrics)?.live ?? false);
-}
-
-/** Xen's own share of the host: what it keeps before any domain (the hardware's figure). */
-function xenBytes(sim: Simulator, host: string): number {
-  const hardware = sim.hardware.get(host);
-  if (hardware) return hardware.xenOverheadBytes;
-  return sim.db.get<Host>('host', host).memory_overhead - SQUEEZED_RESERVE_BYTES;
-}
-
-/** What Xen has free on the host: RAM less Xen, every domain's pages and squeezed's reservations. */
-function physicalFree(sim: Simulator, host: string, memory: HostMemory): number {
-  let free = hostMemoryTotal(sim.db, host) - xenBytes(sim, host) - memory.heldBytes;
-  for (const bytes of memory.reserved.values()) free -= bytes;
-  return free;
-}
-
-/**
- * host_metrics.memory_free, which xapi copies from the host's memory_free_kib data
- * source: the pages Xen has free (squeezed's reservations are not allocated yet).
- */
-function publishFree(sim: Simulator, host: string, memory: HostMemory): void {
-  const { metrics } = sim.db.get<Host>('host', host);
-  const free = hostMemoryTotal(sim.db, host) - xenBytes(sim, host) - memory.heldBytes;
-  if (sim.db.find<XapiRecord<'host_metrics'>>('host_metrics', metrics)?.memory_free !== free) {
-    sim.db.update('host_metrics', metrics, { memory_free: free });
-  }
-}
-
-const isActive = (d: Domain) => d.canBalloon && !d.stuck && !d.migrating;
-
-/** Every domain squeezed still counts on has reached its target. */
-function allActiveReached(memory: HostMemory): boolean {
-  for (const d of memory.moving) if (isActive(d)) return false;
-  return true;
-}
-
 function setTarget(sim: Simulator, st: BalancerState, host: string, domain: Domain, target: number): void {
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   if (domain.actual === domain.target) {
     // A new request: the domain was cooperating until now, and has its five seconds from here.
     const now = sim.clock.now();
@@ -262,7 +101,7 @@ function setTarget(sim: Simulator, st: BalancerState, host: string, domain: Doma
  */
 function rebalance(sim: Simulator, st: BalancerState, host: string): boolean {
   if (!hostIsLive(sim, host)) return false;
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   let keepFree = SQUEEZED_RESERVE_BYTES;
   for (const bytes of memory.wanted.values()) keepFree += bytes;
   const active: Domain[] = [];
@@ -296,7 +135,7 @@ function wake(sim: Simulator, st: BalancerState, host: string): void {
   if (!st.busy.has(host)) {
     st.busy.add(host);
     const now = sim.clock.now();
-    for (const domain of hostMemoryOf(sim, st, host).moving) domain.lastProgressMs = now;
+    for (const domain of hostView(sim, host).moving) domain.lastProgressMs = now;
   }
   if (st.tick === undefined) st.tick = sim.clock.schedule(BALLOON_TICK_MS, () => tick(sim, st));
 }
@@ -329,7 +168,7 @@ function watch(sim: Simulator, st: BalancerState, host: string, domain: Domain, 
   const movedUp = domain.actual > domain.lastSeen && domain.target > domain.lastSeen;
   domain.lastSeen = domain.actual;
   if (domain.actual === domain.target) domain.lastCooperativeMs = now;
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   if (movedDown || movedUp) {
     domain.lastProgressMs = now;
     if (!domain.stuck) return false;
@@ -359,7 +198,7 @@ function tick(sim: Simulator, st: BalancerState): void {
       st.busy.delete(host);
       continue;
     }
-    const memory = hostMemoryOf(sim, st, host);
+    const memory = hostView(sim, host);
     const moving = [...memory.moving];
     let free = physicalFree(sim, host, memory);
     for (const domain of moving) free -= moveBalloon(sim, memory, domain, free);
@@ -380,7 +219,7 @@ function tick(sim: Simulator, st: BalancerState): void {
 function periodic(sim: Simulator): void {
   const st = stateOf(sim);
   for (const host of sim.db.refs('host')) {
-    if (!st.busy.has(host) && !st.hosts.get(host)?.balanced) rebalance(sim, st, host);
+    if (!st.busy.has(host) && hostIsLive(sim, host) && !hostView(sim, host).balanced) rebalance(sim, st, host);
   }
   sim.clock.schedule(BALANCE_INTERVAL_MS, () => periodic(sim));
 }
@@ -390,10 +229,9 @@ function periodic(sim: Simulator): void {
  * guest already at its proportional target. Runs inside the scenario's bulk load.
  */
 export function settleBalloons(sim: Simulator): void {
-  const st = stateOf(sim);
   for (const host of sim.db.refs('host')) {
     if (!hostIsLive(sim, host)) continue;
-    const memory = hostMemoryOf(sim, st, host);
+    const memory = hostView(sim, host);
     const active = [...memory.domains.values()].filter(isActive);
     const { targets } = proportionalTargets(physicalFree(sim, host, memory), active, SQUEEZED_RESERVE_BYTES);
     active.forEach((domain, i) => {
@@ -419,7 +257,7 @@ export function startBalancer(sim: Simulator): void {
 export function domainCreated(sim: Simulator, vm: string, host: string, actualBytes: number): void {
   if (sim.db.bulkLoading) return;
   const st = stateOf(sim);
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   removeDomain(memory, vm);
   addDomain(memory, newDomain(sim, vm, actualBytes));
   publishFree(sim, host, memory);
@@ -430,7 +268,7 @@ export function domainCreated(sim: Simulator, vm: string, host: string, actualBy
 export function domainDestroyed(sim: Simulator, vm: string, host: string): void {
   if (sim.db.bulkLoading || host === NULL_REF || !sim.db.has('host', host)) return;
   const st = stateOf(sim);
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   removeDomain(memory, vm);
   publishFree(sim, host, memory);
   rebalance(sim, st, host);
@@ -440,11 +278,11 @@ export function domainDestroyed(sim: Simulator, vm: string, host: string): void 
 export function domainMoved(sim: Simulator, vm: string, from: string, to: string): void {
   if (sim.db.bulkLoading) return;
   const st = stateOf(sim);
-  const source = sim.db.has('host', from) ? hostMemoryOf(sim, st, from) : undefined;
+  const source = sim.db.has('host', from) ? hostView(sim, from) : undefined;
   const domain = (source && removeDomain(source, vm)) ?? newDomain(sim, vm);
   // The domain is built anew at the destination, with the overhead its settings give now.
   Object.assign(domain, readDomain(sim, vm), { overhead: sim.db.get<Vm>('VM', vm).memory_overhead });
-  const destination = hostMemoryOf(sim, st, to);
+  const destination = hostView(sim, to);
   addDomain(destination, domain);
   publishFree(sim, to, destination);
   if (source && from !== to) {
@@ -460,7 +298,7 @@ export function domainChanged(sim: Simulator, vm: string): void {
   const host = sim.db.get<Vm>('VM', vm).resident_on;
   if (host === NULL_REF || !sim.db.has('host', host)) return;
   const st = stateOf(sim);
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   const domain = memory.domains.get(vm);
   if (domain) refreshDomain(sim, memory, domain);
   rebalance(sim, st, host);
@@ -476,7 +314,7 @@ export function driverMayRun(sim: Simulator, vm: string): void {
   const host = sim.db.get<Vm>('VM', vm).resident_on;
   if (host === NULL_REF || !sim.db.has('host', host)) return;
   const st = stateOf(sim);
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   const domain = memory.domains.get(vm);
   if (domain) {
     refreshDomain(sim, memory, domain);
@@ -495,7 +333,7 @@ export function holdStillForMigration(sim: Simulator, vm: string, still: boolean
   const host = sim.db.find<Vm>('VM', vm)?.resident_on;
   if (!host || host === NULL_REF || !sim.db.has('host', host)) return;
   const st = stateOf(sim);
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   const domain = memory.domains.get(vm);
   if (!domain || domain.migrating === still) return;
   domain.migrating = still;
@@ -517,7 +355,7 @@ export interface HostMemorySnapshot {
 }
 
 export function hostMemorySnapshot(sim: Simulator, host: string): HostMemorySnapshot {
-  const memory = hostMemoryOf(sim, stateOf(sim), host);
+  const memory = hostView(sim, host);
   const domains = [...memory.domains.values()];
   return {
     freeBytes: physicalFree(sim, host, memory),
@@ -530,7 +368,7 @@ export function hostMemorySnapshot(sim: Simulator, host: string): HostMemorySnap
 /** squeezed tries to free `bytes` (beyond its reserve) for request `key`; 0 withdraws the request. */
 export function wantFree(sim: Simulator, host: string, key: string, bytes: number): void {
   const st = stateOf(sim);
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   memory.balanced = false;
   if (bytes > 0) memory.wanted.set(key, bytes);
   else memory.wanted.delete(key);
@@ -539,7 +377,7 @@ export function wantFree(sim: Simulator, host: string, key: string, bytes: numbe
 
 /** Memory granted for request `key` counts as taken until released or taken by the domain. */
 export function holdReservation(sim: Simulator, host: string, key: string, bytes: number): void {
-  const memory = hostMemoryOf(sim, stateOf(sim), host);
+  const memory = hostView(sim, host);
   memory.balanced = false;
   memory.reserved.set(key, bytes);
 }
@@ -547,7 +385,7 @@ export function holdReservation(sim: Simulator, host: string, key: string, bytes
 /** The reservation is given back unused (the build failed or was cancelled). */
 export function releaseReservation(sim: Simulator, host: string, key: string): void {
   const st = stateOf(sim);
-  const memory = hostMemoryOf(sim, st, host);
+  const memory = hostView(sim, host);
   if (memory.reserved.delete(key)) {
     memory.balanced = false;
     rebalance(sim, st, host);
@@ -560,7 +398,7 @@ export function releaseReservation(sim: Simulator, host: string, key: string): v
  * rebalance that follows sees the memory taken just once.
  */
 export function takeReservation(sim: Simulator, host: string, key: string): number {
-  const memory = hostMemoryOf(sim, stateOf(sim), host);
+  const memory = hostView(sim, host);
   const bytes = memory.reserved.get(key) ?? 0;
   memory.balanced = false;
   memory.reserved.delete(key);
@@ -569,7 +407,7 @@ export function takeReservation(sim: Simulator, host: string, key: string): numb
 
 /** What Xen has free on the host right now (squeezed's host free memory). */
 export function hostPhysicalFree(sim: Simulator, host: string): number {
-  return physicalFree(sim, host, hostMemoryOf(sim, stateOf(sim), host));
+  return physicalFree(sim, host, hostView(sim, host));
 }
 
 export interface BalloonStatus {
@@ -586,7 +424,7 @@ export interface BalloonStatus {
 export function balloonStatus(sim: Simulator, vm: string): BalloonStatus | undefined {
   const host = sim.db.get<Vm>('VM', vm).resident_on;
   if (host === NULL_REF) return undefined;
-  const domain = hostMemoryOf(sim, stateOf(sim), host).domains.get(vm);
+  const domain = hostView(sim, host).domains.get(vm);
   if (!domain) return undefined;
   return {
     targetBytes: domain.target,
@@ -605,29 +443,4 @@ export function balloonStatus(sim: Simulator, vm: string): BalloonStatus | undef
 export function setBalloonDriver(sim: Simulator, vm: string, behaviour: BalloonDriverBehaviour): void {
   sim.guests.set(vm, { ...(sim.guests.get(vm) ?? DEFAULT_GUEST), balloonDriver: behaviour });
   driverMayRun(sim, vm);
-}
-
-/**
- * Where squeezed's view differs from the database: a domain it does not know of or
- * still counts, or one whose settings it holds out of date. Empty when they agree.
- */
-export function memoryModelDrift(sim: Simulator): string[] {
-  const out: string[] = [];
-  const st = stateOf(sim);
-  for (const [host, memory] of st.hosts) {
-    const resident = new Set<string>(sim.db.find<Host>('host', host)?.resident_VMs ?? []);
-    for (const vm of resident) if (!memory.domains.has(vm)) out.push(`host ${host}: squeezed does not know ${vm}`);
-    for (const [vm, domain] of memory.domains) {
-      if (!resident.has(vm)) {
-        out.push(`host ${host}: squeezed still counts ${vm}`);
-        continue;
-      }
-      const fresh = readDomain(sim, vm);
-      for (const key of Object.keys(fresh) as (keyof typeof fresh)[]) {
-        if (fresh[key] !== domain[key])
-          out.push(`VM ${vm}: squeezed holds ${key} ${domain[key]}, the database ${fresh[key]}`);
-      }
-    }
-  }
-  return out;
 }
