@@ -23,7 +23,7 @@ async function rpc(url: string, method: string, params: unknown[]): Promise<{ re
 }
 
 /** CPU seconds a process has used so far (utime + stime from /proc, in clock ticks of 10 ms). */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }

@@ -46,10 +46,9 @@ export function handshakeResponse(key: string, protocol?: string): string {
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-function frame(opcode: number, payload: Uint8Array): Buffer {
-  const length = payload.length;
-  const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
-  const out = Buffer.allocUnsafe(headerLength + length);
+/** A frame's header: FIN, the opcode, and the payload's length in its shortest form. */
+function header(opcode: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length < 126 ? 2 : length < 65536 ? 4 : 10);
   out[0] = 0x80 | opcode;
   if (length < 126) out[1] = length;
   else if (length < 65536) {
@@ -59,8 +58,11 @@ function frame(opcode: number, payload: Uint8Array): Buffer {
     out[1] = 127;
     out.writeBigUInt64BE(BigInt(length), 2);
   }
-  out.set(payload, headerLength);
   return out;
+}
+
+function frame(opcode: number, payload: Uint8Array): Buffer {
+  return Buffer.concat([header(opcode, payload.length), payload]);
 }
 
 /** An open WebSocket on a socket whose handshake has been answered. */
@@ -95,9 +97,13 @@ export class WebSocketConnection {
     this.closeListeners.push(listener);
   }
 
-  /** A binary message. */
+  /** A binary message; a large one (a screen of pixels) is written without copying it into the frame. */
   send(bytes: Uint8Array): void {
-    if (!this.closed) this.socket.write(frame(OPCODE.binary, bytes));
+    if (this.closed) return;
+    this.socket.cork();
+    this.socket.write(header(OPCODE.binary, bytes.length));
+    this.socket.write(bytes);
+    this.socket.uncork();
   }
 
   /** The closing handshake from this side: a close frame, then the end of the stream. */

@@ -73,7 +73,7 @@ const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * Writes `rect` of the framebuffer at `offset` in the client's format; returns the bytes
  * written. 32-bit formats with 8-bit channels (what noVNC and most viewers ask for) take
- * a fast path of one shift-and-store per pixel.
+ * a fast path of one shift-and-store per pixel, or of a copy per row in the server's own.
  */
 export function writePixels(fb: Framebuffer, rect: Rect, format: PixelFormat, out: Uint8Array, offset: number): number {
   const { pixels, width } = fb;
@@ -82,6 +82,14 @@ export function writePixels(fb: Framebuffer, rect: Rect, format: PixelFormat, ou
   if (bytes === 4 && eightBit && !format.bigEndian && LITTLE_ENDIAN_HOST && (out.byteOffset + offset) % 4 === 0) {
     const words = new Uint32Array(out.buffer, out.byteOffset + offset, rect.w * rect.h);
     const { redShift: rs, greenShift: gs, blueShift: bs } = format;
+    if (rs === 16 && gs === 8 && bs === 0) {
+      // The framebuffer's own layout: whole rows are copied as they are.
+      for (let y = 0; y < rect.h; y++) {
+        const row = (rect.y + y) * width + rect.x;
+        words.set(pixels.subarray(row, row + rect.w), y * rect.w);
+      }
+      return rect.w * rect.h * 4;
+    }
     let i = 0;
     for (let y = rect.y; y < rect.y + rect.h; y++) {
       const row = y * width;

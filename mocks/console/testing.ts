@@ -51,6 +51,23 @@ export class RfbTestClient {
     return out;
   }
 
+  /** Waits for `n` bytes from the server and drops them. */
+  async skip(n: number): Promise<void> {
+    while (this.available < n) await new Promise<void>((resolve) => (this.waiting = resolve));
+    let left = n;
+    while (left > 0) {
+      const chunk = this.chunks[0];
+      if (chunk.length <= left) {
+        this.chunks.shift();
+        left -= chunk.length;
+      } else {
+        this.chunks[0] = chunk.subarray(left);
+        left = 0;
+      }
+    }
+    this.available -= n;
+  }
+
   /** Bytes the server sent that nobody has read yet. */
   get unread(): number {
     return this.available;
@@ -154,8 +171,11 @@ export class RfbTestClient {
     this.send(out);
   }
 
-  /** Reads one FramebufferUpdate, paints its Raw rectangles on `screen`, follows DesktopSize. */
-  async readUpdate(): Promise<UpdateRect[]> {
+  /**
+   * Reads one FramebufferUpdate, paints its Raw rectangles on `screen` (unless `paint` is
+   * false, to time the server rather than this client), follows DesktopSize.
+   */
+  async readUpdate(paint = true): Promise<UpdateRect[]> {
     const header = await this.read(4);
     if (header[0] !== 0) throw new Error(`expected FramebufferUpdate, got message ${header[0]}`);
     const count = new DataView(header.buffer).getUint16(2);
@@ -176,17 +196,22 @@ export class RfbTestClient {
         this.screen = new Uint32Array(rect.w * rect.h);
         continue;
       }
-      const bytes = this.format.bitsPerPixel / 8;
-      const pixels = new DataView((await this.read(rect.w * rect.h * bytes)).buffer);
+      if (!paint) {
+        await this.skip(rect.w * rect.h * 4);
+        continue;
+      }
+      // 32-bit little-endian pixels, as the formats this client asks for are.
+      const pixels = new Uint32Array((await this.read(rect.w * rect.h * 4)).buffer);
       const { redShift, greenShift, blueShift } = this.format;
+      let at = 0;
       for (let y = 0; y < rect.h; y++) {
+        const row = (rect.y + y) * this.width + rect.x;
         for (let x = 0; x < rect.w; x++) {
-          const value = pixels.getUint32((y * rect.w + x) * 4, !this.format.bigEndian);
-          const rgb =
+          const value = pixels[at++];
+          this.screen[row + x] =
             (((value >>> redShift) & 255) << 16) |
             (((value >>> greenShift) & 255) << 8) |
             ((value >>> blueShift) & 255);
-          this.screen[(rect.y + y) * this.width + rect.x + x] = rgb;
         }
       }
     }
