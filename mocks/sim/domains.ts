@@ -6,9 +6,11 @@
  */
 
 import { NULL_REF } from './db';
+import { clearGuestEvents } from './guest-log';
 import { DEFAULT_GUEST, type GuestProfile } from './hardware';
 import { checkHostMemoryAlarm } from './host-alarms';
 import type { MemoryFields } from './memory';
+import { domainCreated, domainDestroyed, domainMoved, driverMayRun } from './memory-balancer';
 import type { Simulator } from './simulator';
 import { xapiDatetime } from './time';
 
@@ -55,14 +57,23 @@ export function initialTarget(sim: Simulator, vm: string): number {
   return guestOf(sim, vm).hasTools ? record.memory_dynamic_max : record.memory_static_max;
 }
 
-/** Creates the running domain: power state, residency, metrics, attached devices, consoles. */
-export function createDomain(sim: Simulator, vm: string, host: string, options: { paused?: boolean } = {}): void {
+/**
+ * Creates the running domain: power state, residency, metrics, attached devices,
+ * consoles. It holds `memoryBytes` (what squeezed reserved for it, less overhead), which
+ * is also its first balloon target; scenarios build guests at their settled size.
+ */
+export function createDomain(
+  sim: Simulator,
+  vm: string,
+  host: string,
+  options: { paused?: boolean; memoryBytes?: number } = {},
+): void {
   const now = xapiDatetime(sim.clock.now());
   const metrics = ensureMetrics(sim, vm);
   const record = sim.db.get<
     MemoryFields & { VBDs: string[]; VIFs: string[]; domain_type: string; platform: Record<string, string> }
   >('VM', vm);
-  const target = initialTarget(sim, vm);
+  const target = options.memoryBytes ?? initialTarget(sim, vm);
   newGeneration(sim, vm);
   sim.db.update('VM', vm, {
     power_state: options.paused ? 'Paused' : 'Running',
@@ -89,7 +100,9 @@ export function createDomain(sim: Simulator, vm: string, host: string, options: 
     sim.db.update('VBD', vbd, { currently_attached: !sim.db.get<{ empty: boolean }>('VBD', vbd).empty });
   for (const vif of record.VIFs) sim.db.update('VIF', vif, { currently_attached: true });
   createConsoles(sim, vm);
+  clearGuestEvents(sim, vm);
   checkHostMemoryAlarm(sim, host);
+  domainCreated(sim, vm, host, target);
 }
 
 function createConsoles(sim: Simulator, vm: string) {
@@ -146,30 +159,44 @@ export function reportGuestAgent(sim: Simulator, vm: string): void {
   } else {
     sim.db.update('VM', vm, { guest_metrics: sim.db.create('VM_guest_metrics', values) });
   }
+  // The balloon driver has advertised itself: squeezed balances this guest from now on.
+  driverMayRun(sim, vm);
 }
 
 /**
- * The domain is rebuilt in place (a reboot): a new domid on the same host, running, its
- * guest agent silent until the OS has booted again.
+ * The domain is rebuilt in place (a reboot): a new domid on the same host, running with
+ * VCPUs_at_startup vCPUs, its guest agent (and balloon driver) silent until the OS has
+ * booted again. It keeps the memory it held.
  */
 export function restartDomain(sim: Simulator, vm: string): void {
-  const record = sim.db.get<{ resident_on: string; metrics: string; guest_metrics: string }>('VM', vm);
+  const record = sim.db.get<{ resident_on: string; metrics: string; guest_metrics: string; VCPUs_at_startup: number }>(
+    'VM',
+    vm,
+  );
   newGeneration(sim, vm);
   sim.db.update('VM', vm, { power_state: 'Running', domid: allocateDomid(sim, record.resident_on) });
   const now = xapiDatetime(sim.clock.now());
   if (sim.db.has('VM_metrics', record.metrics))
-    sim.db.update('VM_metrics', record.metrics, { start_time: now, last_updated: now });
+    sim.db.update('VM_metrics', record.metrics, {
+      start_time: now,
+      last_updated: now,
+      VCPUs_number: record.VCPUs_at_startup,
+    });
   if (sim.db.has('VM_guest_metrics', record.guest_metrics))
     sim.db.update('VM_guest_metrics', record.guest_metrics, { live: false });
+  clearGuestEvents(sim, vm);
+  driverMayRun(sim, vm);
 }
 
 /** The domain now runs on `host` (a completed migration): a domid there, the reservation gone. */
 export function moveDomain(sim: Simulator, vm: string, host: string): void {
+  const from = sim.db.get<{ resident_on: string }>('VM', vm).resident_on;
   sim.db.update('VM', vm, {
     resident_on: host,
     scheduled_to_be_resident_on: NULL_REF,
     domid: allocateDomid(sim, host),
   });
+  domainMoved(sim, from, host);
 }
 
 /**
@@ -183,6 +210,7 @@ export function destroyDomain(sim: Simulator, vm: string, powerState: 'Halted' |
     VBDs: string[];
     VIFs: string[];
     consoles: string[];
+    resident_on: string;
   }>('VM', vm);
   for (const console of record.consoles) sim.db.delete('console', console);
   for (const vbd of record.VBDs) sim.db.update('VBD', vbd, { currently_attached: false });
@@ -204,4 +232,6 @@ export function destroyDomain(sim: Simulator, vm: string, powerState: 'Halted' |
     domid: -1,
   });
   generations.get(sim)?.delete(vm);
+  clearGuestEvents(sim, vm);
+  domainDestroyed(sim, vm, record.resident_on);
 }

@@ -11,6 +11,13 @@ export interface HostHardware {
 
 export type GuestOs = 'linux' | 'windows';
 
+/**
+ * How the guest's balloon driver answers a new target: at its rate, at a tenth of it
+ * (a guest under memory pressure that can only reclaim slowly), or not at all (a hung
+ * or broken driver). squeezed notices the last two and works around them.
+ */
+export type BalloonDriverBehaviour = 'working' | 'slow' | 'stuck';
+
 export interface GuestProfile {
   os: GuestOs;
   /** Distribution as the guest agent reports it, e.g. { name: 'Debian 12', distro: 'debian', major: '12' }. */
@@ -21,6 +28,10 @@ export interface GuestProfile {
   bootMs: number;
   /** Virtual ms a clean shutdown takes inside the guest. */
   shutdownMs: number;
+  /** The balloon driver's behaviour (guests with tools only); 'working' when absent. */
+  balloonDriver?: BalloonDriverBehaviour;
+  /** MiB the balloon driver releases or claims per second; by OS when absent (see balloon.ts). */
+  balloonMiBPerSecond?: number;
 }
 
 export const DEFAULT_GUEST: GuestProfile = {

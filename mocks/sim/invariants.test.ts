@@ -59,6 +59,12 @@ const METHODS = [
   'host.set_power_on_mode',
   'VDI.destroy',
   'task.cancel',
+  'VM.set_memory_dynamic_range',
+  'VM.set_memory_limits',
+  'VM.set_memory',
+  'VM.set_VCPUs_max',
+  'VM.set_VCPUs_at_startup',
+  'VM.set_VCPUs_number_live',
 ];
 const OPS = ['start', 'clean_shutdown', 'hard_shutdown', 'suspend', 'pool_migrate', 'clone', 'snapshot', 'destroy'];
 
@@ -81,6 +87,10 @@ function pick(sim: Simulator, cls: string, index: number): string {
   const refs = cls === 'task' ? sim.db.refs('task').filter((t) => sim.tasks.isPending(t)) : sim.db.refs(cls);
   return refs[index % (refs.length + 1)] ?? `OpaqueRef:missing-${index}`;
 }
+
+const MiB = 1024 * 1024;
+/** A memory size from a pick: 256 MiB steps up to 8 GiB, sometimes far beyond any host. */
+const memory = (pick: number) => (pick % 50 === 0 ? 512 * 1024 : ((pick % 32) + 1) * 256) * MiB;
 
 function params(sim: Simulator, s: Step): unknown[] {
   const [vm, host, sr, vdi, task] = s.picks;
@@ -116,6 +126,16 @@ function params(sim: Simulator, s: Step): unknown[] {
       return [pick(sim, 'VDI', vdi)];
     case 'task.cancel':
       return [pick(sim, 'task', task)];
+    case 'VM.set_memory_dynamic_range':
+      return [v, memory(sr), memory(vdi)];
+    case 'VM.set_memory_limits':
+      return [v, memory(host), memory(task), memory(sr), memory(vdi)];
+    case 'VM.set_memory':
+      return [v, memory(sr)];
+    case 'VM.set_VCPUs_max':
+    case 'VM.set_VCPUs_at_startup':
+    case 'VM.set_VCPUs_number_live':
+      return [v, (sr % 10) - 1];
     default:
       return s.method.startsWith('host.') ? [h] : [v];
   }

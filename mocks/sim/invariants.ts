@@ -1,6 +1,7 @@
 /**
  * What must hold in every simulator state, whatever calls led there: memory constraints
- * in order, no host's accounted memory above its RAM, power state agreeing with
+ * in order, no host's accounted memory above its RAM (as XAPI counts it, and as Xen
+ * really holds it), guests without tools at their static maximum, power state agreeing with
  * residency and domains, no ref pointing at a deleted object, reverse sets matching
  * forward refs, and allowed_operations equal to a fresh computation. Tests call
  * `invariantViolations` after driving the simulator; an empty list means all hold.
@@ -10,6 +11,7 @@ import type { XapiRecord } from '../../src/xapi/model/types';
 import { NULL_REF } from './db';
 import { computeHostAllowedOperations } from './host-operations';
 import { hostMemoryTotal, hostMemoryUsed } from './memory';
+import { hostPhysicalFree } from './memory-balancer';
 import { isHostLive } from './placement';
 import { RELATIONS } from './relations';
 import type { Simulator } from './simulator';
@@ -39,6 +41,20 @@ function hostMemory(sim: Simulator, out: string[]) {
     const used = hostMemoryUsed(sim.db, host);
     const total = hostMemoryTotal(sim.db, host);
     if (used > total) out.push(`host ${host}: ${used} bytes accounted on ${total}`);
+    // What Xen really has: domains' pages and squeezed's reservations never exceed the RAM.
+    const free = hostPhysicalFree(sim, host);
+    if (isHostLive(sim.db, host) && free < 0)
+      out.push(`host ${host}: physical memory over-committed by ${-free} bytes`);
+  }
+}
+
+/** A guest without a balloon driver holds its static maximum for as long as it runs. */
+function toolsLessGuests(sim: Simulator, out: string[]) {
+  for (const row of sim.db.rows('VM')) {
+    const vm = row.record as unknown as Vm;
+    if (vm.power_state !== 'Running' || vm.is_control_domain || sim.guests.get(row.ref)?.hasTools !== false) continue;
+    const actual = sim.db.find<XapiRecord<'VM_metrics'>>('VM_metrics', vm.metrics)?.memory_actual;
+    if (actual !== vm.memory_static_max) out.push(`VM ${vm.name_label}: no balloon driver, yet holds ${actual} bytes`);
   }
 }
 
@@ -128,6 +144,7 @@ export function invariantViolations(sim: Simulator): string[] {
   const out: string[] = [];
   memoryOrder(sim, out);
   hostMemory(sim, out);
+  toolsLessGuests(sim, out);
   powerStates(sim, out);
   danglingRefs(sim, out);
   reverseSets(sim, out);

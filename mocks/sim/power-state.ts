@@ -14,6 +14,7 @@ import {
   reportGuestAgent,
   restartDomain,
 } from './domains';
+import { driverMayRun } from './memory-balancer';
 import { opErrorAsSent, raise } from './operation-error';
 import type { Simulator } from './simulator';
 import { type PowerState, updateVmAllowedOperations } from './vm-operations';
@@ -52,14 +53,14 @@ export function assertPowerState(sim: Simulator, vm: string, allowed: PowerState
   }
 }
 
-/** A domain is built on `host` and the guest starts booting. */
+/** A domain is built on `host` holding `memoryBytes`, and the guest starts booting. */
 export function bootDomain(
   sim: Simulator,
   vm: string,
   host: string,
-  options: { paused: boolean; agentAfterMs?: number },
+  options: { paused: boolean; memoryBytes: number; agentAfterMs?: number },
 ): void {
-  createDomain(sim, vm, host, { paused: options.paused });
+  createDomain(sim, vm, host, { paused: options.paused, memoryBytes: options.memoryBytes });
   updateVmAllowedOperations(sim.db, vm);
   scheduleGuestAgent(sim, vm, options.agentAfterMs);
 }
@@ -80,6 +81,8 @@ export function migrateDomain(sim: Simulator, vm: string, host: string): void {
 export function setPaused(sim: Simulator, vm: string, paused: boolean): void {
   sim.db.update('VM', vm, { power_state: paused ? 'Paused' : 'Running' });
   updateVmAllowedOperations(sim.db, vm);
+  // A paused guest's balloon driver cannot run; once unpaused it answers its target again.
+  if (!paused) driverMayRun(sim, vm);
 }
 
 /**

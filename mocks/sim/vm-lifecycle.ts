@@ -11,13 +11,29 @@ import { createVdi, destroyVdi } from './disks';
 import { guestOf } from './domains';
 import { fail } from './failure';
 import { type MemoryFields, vmMemoryOverhead } from './memory';
-import { opErrorAsSent, raise } from './operation-error';
+import { releaseReservation, takeReservation } from './memory-balancer';
+import {
+  type MemoryRange,
+  migrationRange,
+  rememberSuspendedMemory,
+  reserveAtOnce,
+  reserveMemory,
+  resumeRange,
+  startRange,
+} from './memory-reservation';
+import { opError, opErrorAsSent, raise } from './operation-error';
 import { assertCanBootHere, chooseHostForVm, releaseHost, reserveHost, srsAttachedTo } from './placement';
 import { assertPowerState, bootDomain, migrateDomain, rebootDomain, resetPowerState, setPaused } from './power-state';
 import type { Simulator } from './simulator';
 import { GiB, MiB } from './units';
 import { nameOf, vmAlert } from './vm-alerts';
-import { guestHandlesCleanShutdown, operationSettled, type VmOperation, withVmOperation } from './vm-operations';
+import {
+  guestHandlesCleanShutdown,
+  isTrue,
+  operationSettled,
+  type VmOperation,
+  withVmOperation,
+} from './vm-operations';
 
 type Vm = XapiRecord<'VM'>;
 
@@ -89,12 +105,65 @@ function assertStartOn(sim: Simulator, vm: string, host: string): void {
   if (hostOps.includes('evacuate')) fail('HOST_EVACUATE_IN_PROGRESS', host);
 }
 
-async function buildDomain(sim: Simulator, task: string, vm: string, host: string, paused: boolean): Promise<void> {
+/**
+ * Xapi_vm.assert_memory_constraints (unless forced): a guest using nested
+ * virtualisation cannot balloon, so its memory must be pinned at static_max.
+ */
+function assertMemoryConstraintsForStart(sim: Simulator, vm: string): void {
+  const record = vmRecord(sim, vm);
+  const pinned =
+    record.memory_static_min <= record.memory_dynamic_min &&
+    record.memory_dynamic_min === record.memory_dynamic_max &&
+    record.memory_dynamic_max === record.memory_static_max;
+  if (isTrue(record.platform['nested-virt']) && !pinned) {
+    raise(opError('MEMORY_CONSTRAINT_VIOLATION_MAXPIN', 'nested virt'));
+  }
+}
+
+/**
+ * xenopsd's part of a domain coming to `host`: memory reserved by squeezed (which may
+ * squeeze other guests and take time), then `work`, then `arrive` with what was held
+ * less the overhead. A reservation not taken (failure, cancel) goes back to the host.
+ */
+async function withMemoryOn(
+  sim: Simulator,
+  task: string,
+  vm: string,
+  host: string,
+  range: MemoryRange,
+  work: () => Promise<void>,
+  arrive: (memoryBytes: number) => void,
+): Promise<void> {
   try {
+    if (reserveAtOnce(sim, task, host, range) === undefined) await reserveMemory(sim, task, host, range);
+    await work();
+    const held = takeReservation(sim, host, task);
+    arrive(held - vmRecord(sim, vm).memory_overhead);
+  } finally {
+    releaseReservation(sim, host, task);
+  }
+}
+
+async function buildDomain(
+  sim: Simulator,
+  task: string,
+  vm: string,
+  host: string,
+  options: { paused: boolean; force: boolean },
+): Promise<void> {
+  try {
+    if (!options.force) assertMemoryConstraintsForStart(sim, vm);
     if (vmRecord(sim, vm).ha_restart_priority === 'restart') sim.db.update('VM', vm, { ha_always_run: true });
     deleteGuestMetrics(sim, vm);
-    await sim.tasks.progress(task, DOMAIN_BUILD_MS, 1, { cancellable: true });
-    bootDomain(sim, vm, host, { paused });
+    await withMemoryOn(
+      sim,
+      task,
+      vm,
+      host,
+      startRange(sim, vm),
+      () => sim.tasks.progress(task, DOMAIN_BUILD_MS, 1, { cancellable: true }),
+      (memoryBytes) => bootDomain(sim, vm, host, { paused: options.paused, memoryBytes }),
+    );
   } finally {
     releaseHost(sim.db, vm, host, task);
   }
@@ -118,7 +187,7 @@ export async function startVm(
   await withVmOperation(sim, vm, task, host ? 'start_on' : 'start', async () => {
     prepareForBoot(sim, vm);
     target = placeVm(sim, vm, task, 'vm_start', host);
-    await buildDomain(sim, task, vm, target, options.paused);
+    await buildDomain(sim, task, vm, target, options);
   });
   vmAlert(sim, 'VM_STARTED', vm, `${nameOf(sim, 'VM', vm)} started on host: ${nameOf(sim, 'host', target)}`);
 }
@@ -217,7 +286,7 @@ export async function hardRebootVm(sim: Simulator, task: string, vm: string): Pr
     if (power_state === 'Suspended') raise(opErrorAsSent('VM_BAD_POWER_STATE', vm, 'running', 'suspended'));
     if (power_state === 'Halted') {
       prepareForBoot(sim, vm);
-      await buildDomain(sim, task, vm, placeVm(sim, vm, task, 'vm_start'), false);
+      await buildDomain(sim, task, vm, placeVm(sim, vm, task, 'vm_start'), { paused: false, force: false });
       return;
     }
     await sim.tasks.progress(task, HARD_OPERATION_MS);
@@ -270,6 +339,8 @@ export async function suspendVm(sim: Simulator, task: string, vm: string): Promi
       sim.db.update('VM', vm, { suspend_VDI: NULL_REF });
       assertPowerState(sim, vm, ['Running']);
     }
+    const metrics = sim.db.get<XapiRecord<'VM_metrics'>>('VM_metrics', vmRecord(sim, vm).metrics);
+    rememberSuspendedMemory(sim, vm, metrics.memory_actual);
     resetPowerState(sim, vm, 'Suspended');
   });
   vmAlert(sim, 'VM_SUSPENDED', vm, `${nameOf(sim, 'VM', vm)} suspended`);
@@ -293,8 +364,16 @@ export async function resumeVm(
         resetPowerState(sim, vm, 'Halted');
         raise(opErrorAsSent('VM_HAS_NO_SUSPEND_VDI', 'VM', vm));
       }
-      await sim.tasks.progress(task, suspendDurationMs(sim, vm));
-      bootDomain(sim, vm, target, { paused: options.paused, agentAfterMs: AGENT_AFTER_RESUME_MS });
+      await withMemoryOn(
+        sim,
+        task,
+        vm,
+        target,
+        resumeRange(sim, vm),
+        () => sim.tasks.progress(task, suspendDurationMs(sim, vm)),
+        (memoryBytes) =>
+          bootDomain(sim, vm, target, { paused: options.paused, memoryBytes, agentAfterMs: AGENT_AFTER_RESUME_MS }),
+      );
       sim.db.update('VM', vm, { suspend_VDI: NULL_REF });
       destroyVdi(sim, image);
     } finally {
@@ -343,9 +422,18 @@ export async function poolMigrateVm(
       assertCanBootHere(sim.db, vm, host);
       reserveHost(sim.db, vm, host, task, 'vm_migrate');
       try {
-        await sim.tasks.progress(task, migrateDurationMs(sim, vm), 1, { cancellable: true });
-        assertPowerState(sim, vm, ['Running']);
-        migrateDomain(sim, vm, host);
+        await withMemoryOn(
+          sim,
+          task,
+          vm,
+          host,
+          migrationRange(sim, vm),
+          async () => {
+            await sim.tasks.progress(task, migrateDurationMs(sim, vm), 1, { cancellable: true });
+            assertPowerState(sim, vm, ['Running']);
+          },
+          () => migrateDomain(sim, vm, host),
+        );
       } finally {
         releaseHost(sim.db, vm, host, task);
       }

@@ -42,12 +42,12 @@ describe('generic accessors', () => {
   });
 
   it('never stores a value through a setter whose rules are not modelled', async () => {
-    const before = sim.db.get<{ memory_static_max: number }>('VM', vm).memory_static_max;
-    expect(await callError(sim, 'VM.set_memory_static_max', session, vm, 1)).toEqual([
+    const before = sim.db.get<{ HVM_shadow_multiplier: number }>('VM', vm).HVM_shadow_multiplier;
+    expect(await callError(sim, 'VM.set_HVM_shadow_multiplier', session, vm, 0.5)).toEqual([
       'NOT_IMPLEMENTED',
-      'VM.set_memory_static_max',
+      'VM.set_HVM_shadow_multiplier',
     ]);
-    expect(sim.db.get<{ memory_static_max: number }>('VM', vm).memory_static_max).toBe(before);
+    expect(sim.db.get<{ HVM_shadow_multiplier: number }>('VM', vm).HVM_shadow_multiplier).toBe(before);
   });
 
   it('refuses to store a ref to an object that does not exist', async () => {

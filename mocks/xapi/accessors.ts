@@ -24,22 +24,12 @@ function allRecords(sim: Simulator, cls: string, keep: (row: Row) => boolean = (
 }
 
 /**
- * Custom setters whose xapi code enforces rules the model depends on (memory order and
- * overheads, vCPU limits, power-state checks, task state): a generic store would let
- * bad input corrupt state, so they need a hand-written implementation.
+ * Custom setters whose xapi code enforces rules the model depends on (overheads, domain
+ * types, power-state checks, task state) and that have no hand-written implementation
+ * yet: a generic store would let bad input corrupt state, so they answer NOT_IMPLEMENTED.
  */
 const SETTERS_WITH_RULES: Record<string, ReadonlySet<string>> = {
-  VM: new Set([
-    'memory_static_min',
-    'memory_static_max',
-    'memory_dynamic_min',
-    'memory_dynamic_max',
-    'VCPUs_max',
-    'VCPUs_at_startup',
-    'HVM_shadow_multiplier',
-    'domain_type',
-    'suspend_VDI',
-  ]),
+  VM: new Set(['HVM_shadow_multiplier', 'domain_type', 'suspend_VDI']),
   task: new Set(['status', 'progress', 'result', 'error_info']),
 };
 

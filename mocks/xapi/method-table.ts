@@ -7,6 +7,7 @@ import { sessionMethods } from './methods/session';
 import { taskMethods } from './methods/task';
 import { vdiMethods } from './methods/vdi';
 import { vmMethods } from './methods/vm';
+import { vmMemoryMethods } from './methods/vm-memory';
 import type { MethodTable } from './registry';
 
 export const IMPLEMENTATIONS: MethodTable = {
@@ -16,6 +17,7 @@ export const IMPLEMENTATIONS: MethodTable = {
   ...messageMethods,
   ...hostClockMethods,
   ...vmMethods,
+  ...vmMemoryMethods,
   ...hostMethods,
   ...vdiMethods,
 };

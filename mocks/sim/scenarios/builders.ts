@@ -59,7 +59,7 @@ export class PoolBuilder {
       name_description: '',
       other_config: { 'memory-ratio-hvm': '0.25', 'memory-ratio-pv': '0.25' },
       gui_config: {},
-      restrictions: { restrict_dmc: 'false', restrict_vcpu_hotplug: 'false', restrict_pool_size: 'false' },
+      restrictions: { restrict_dmc: 'false', restrict_set_vcpus_number_live: 'false', restrict_pool_size: 'false' },
       cpu_info: { cpu_count: '0', socket_count: '0', vendor: 'GenuineIntel' },
       ha_enabled: false,
       migration_compression: false,

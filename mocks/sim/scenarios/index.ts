@@ -1,4 +1,5 @@
 /** Named scenarios, selectable wherever the simulator starts. */
+import { settleBalloons, startBalancer } from '../memory-balancer';
 import type { Simulator, SimulatorOptions } from '../simulator';
 import { Simulator as SimulatorClass } from '../simulator';
 import { syncAtStartup } from '../startup-sync';
@@ -15,6 +16,8 @@ export function createSimulator(options: SimulatorOptions & { scenario?: Scenari
   sim.db.bulkLoad(() => {
     SCENARIOS[options.scenario ?? 'demo'](sim);
     syncAtStartup(sim);
+    settleBalloons(sim);
   });
+  startBalancer(sim);
   return sim;
 }

@@ -27,4 +27,9 @@ export const hostMethods: MethodTable = {
   'host.get_vms_which_prevent_evacuation': ({ sim }: CallContext, host: string) =>
     Object.fromEntries(vmsPreventingEvacuation(sim.db, hostRef(sim, host))),
   'host.assert_can_evacuate': ({ sim }: CallContext, host: string) => assertCanEvacuate(sim.db, hostRef(sim, host)),
+  // Deprecated; xen-api answers an empty list whatever squeezed thinks of the guests.
+  'host.get_uncooperative_resident_VMs': ({ sim }: CallContext, host: string) => {
+    hostRef(sim, host);
+    return [];
+  },
 };

@@ -33,7 +33,7 @@ export function taskOf(ctx: CallContext): string {
   return ctx.task;
 }
 
-function vmRef(sim: Simulator, vm: string): string {
+export function vmRef(sim: Simulator, vm: string): string {
   sim.db.row('VM', vm);
   return vm;
 }
