@@ -7,6 +7,7 @@ import {
   hostFreeMemory,
   hostMemoryBreakdown,
   settledMemory,
+  withRangeChange,
 } from './host-memory';
 
 const MiB = 1024 * 1024;
@@ -135,9 +136,12 @@ describe('settledMemory', () => {
       { ref: 'a', min: 4 * GiB, max: 20 * GiB, actual: 10 * GiB, balloon: true },
       { ref: 'fixed', min: 4 * GiB, max: 4 * GiB, actual: 4 * GiB },
     ]);
-    const settled = settledMemory(HOST, input, { ref: 'a', dynamicMinBytes: 2 * GiB, dynamicMaxBytes: 6 * GiB });
+    const change = { ref: 'a', dynamicMinBytes: 2 * GiB, dynamicMaxBytes: 6 * GiB };
+    const settled = settledMemory(HOST, withRangeChange(input, change));
     expect(settled.get('a')).toBe(6 * GiB);
     expect(settled.get('fixed')).toBe(4 * GiB);
     expect(settled.has('dom0')).toBe(false);
+    // Before squeezed acts, the lower minimum is already available to other VMs.
+    expect(hostFreeMemory(withRangeChange(input, change))).toBe(hostFreeMemory(input) + 2 * GiB);
   });
 });

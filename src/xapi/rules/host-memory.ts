@@ -139,6 +139,21 @@ export interface RangeChange {
   dynamicMaxBytes: number;
 }
 
+/** The host as it would be with one guest's new range (its figures before squeezed has acted). */
+export function withRangeChange(input: HostMemoryInput, change: RangeChange): HostMemoryInput {
+  return {
+    ...input,
+    guests: input.guests.map((guest) =>
+      guest.ref === change.ref
+        ? {
+            ...guest,
+            vm: { ...guest.vm, memory_dynamic_min: change.dynamicMinBytes, memory_dynamic_max: change.dynamicMaxBytes },
+          }
+        : guest,
+    ),
+  };
+}
+
 /**
  * Where squeezed's proportional policy would settle every resident guest's memory:
  * the memory free now plus what the balloons could give back above their minimums is
@@ -146,7 +161,7 @@ export interface RangeChange {
  * without a balloon driver keep what they hold. Returns the memory each resident
  * guest (control domain excluded) would settle at, by ref.
  */
-export function settledMemory(host: string, input: HostMemoryInput, change?: RangeChange): Map<string, number> {
+export function settledMemory(host: string, input: HostMemoryInput): Map<string, number> {
   const breakdown = hostMemoryBreakdown(host, input);
   const settled = new Map<string, number>();
   let surplus = breakdown.freeBytes;
@@ -160,9 +175,8 @@ export function settledMemory(host: string, input: HostMemoryInput, change?: Ran
       settled.set(guest.ref, actual);
       continue;
     }
-    const min = change?.ref === guest.ref ? change.dynamicMinBytes : vm.memory_dynamic_min;
-    const max = change?.ref === guest.ref ? change.dynamicMaxBytes : vm.memory_dynamic_max;
-    const range = Math.max(0, max - min);
+    const min = vm.memory_dynamic_min;
+    const range = Math.max(0, vm.memory_dynamic_max - min);
     surplus += actual - min;
     totalRange += range;
     ballooning.push({ ref: guest.ref, min, range });
