@@ -147,6 +147,24 @@ export const memoryStrings = {
       noBalloonDriver:
         'The guest has no balloon driver running (its guest tools are not installed or not running), so its memory cannot change while it runs. Set one fixed size instead: the VM restarts to take it.',
     },
+    bulk: {
+      menuItem: 'Edit memory…',
+      title_one: 'Edit the memory of {{count}} VM',
+      title_other: 'Edit the memory of {{count}} VMs',
+      vms: 'VMs: {{names}}',
+      cancel: 'Cancel',
+      close: 'Close',
+      restartAndApply_one: 'Restart {{count}} VM and apply',
+      restartAndApply_other: 'Restart {{count}} VMs and apply',
+      restartNote:
+        'A running VM takes a new static maximum only by restarting. These shut down cleanly, take the new settings and start again on their own hosts: {{names}}. One whose new settings are refused starts again with its old ones.',
+      problem: {
+        missing: 'The selected VMs are no longer all in the pool.',
+        differentSettings:
+          'The selected VMs have different memory settings: choose VMs with the same settings, or edit them one at a time.',
+        notEditable: 'The memory range of {{name}} cannot be edited: see its Memory tab.',
+      },
+    },
     action: {
       changeMemory: 'Change memory',
       changeVcpus: 'Change vCPUs',
@@ -291,6 +309,21 @@ export const memoryStrings = {
       nestedVirt: '该虚拟机使用嵌套虚拟化，需要固定的内存大小。',
       noBalloonDriver:
         '客户机没有运行气球驱动程序（其客户机工具未安装或未运行），因此其内存无法在运行时更改。请改为设置一个固定大小：虚拟机将重新启动以采用该大小。',
+    },
+    bulk: {
+      menuItem: '编辑内存…',
+      title_other: '编辑 {{count}} 台虚拟机的内存',
+      vms: '虚拟机：{{names}}',
+      cancel: '取消',
+      close: '关闭',
+      restartAndApply_other: '重新启动 {{count}} 台虚拟机并应用',
+      restartNote:
+        '正在运行的虚拟机只有重新启动才能采用新的静态最大值。以下虚拟机将正常关机、采用新设置，并在各自的主机上再次启动：{{names}}。新设置被拒绝的虚拟机将以原来的设置再次启动。',
+      problem: {
+        missing: '所选虚拟机已不全在池中。',
+        differentSettings: '所选虚拟机的内存设置不同：请选择设置相同的虚拟机，或逐台编辑。',
+        notEditable: '无法编辑 {{name}} 的内存范围：请查看其“内存”选项卡。',
+      },
     },
     action: {
       changeMemory: '更改内存',

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { type ClassTable, useMirror } from '../../store/mirror-store';
+import { type ClassTable, type PoolMirror, useMirror } from '../../store/mirror-store';
 import type { XapiRecord } from '../../xapi/model/types';
 import { NULL_REF } from '../../xapi/refs';
 import type { HostGuest, HostMemoryInput } from '../../xapi/rules/host-memory';
@@ -50,6 +50,26 @@ function useHostRecords(poolId: string, hostRef: string): readonly unknown[] {
       return out;
     }),
   );
+}
+
+/** The same inputs read once from a pool's objects, for code that looks at several hosts at a time. */
+export function hostMemoryInputOf(objects: PoolMirror['objects'], hostRef: string): HostMemoryInput | undefined {
+  const host = objects.host?.[hostRef];
+  const metrics = host && objects.host_metrics?.[host.metrics];
+  const vms = objects.VM;
+  if (!host || !metrics || !vms) return undefined;
+  const guests: HostGuest[] = [];
+  for (const ref of [...host.resident_VMs, ...scheduledTo(vms, hostRef)]) {
+    const vm = vms[ref];
+    if (!vm) continue;
+    guests.push({
+      ref,
+      vm,
+      metrics: objects.VM_metrics?.[vm.metrics],
+      guestMetrics: objects.VM_guest_metrics?.[vm.guest_metrics],
+    });
+  }
+  return { totalBytes: metrics.memory_total, hostOverheadBytes: host.memory_overhead, guests };
 }
 
 /** Undefined until the host and its metrics are in the mirror. */

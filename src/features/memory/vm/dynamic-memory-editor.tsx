@@ -6,16 +6,13 @@ import { canRunPlan, limitsOf, memoryPlan } from '../../../xapi/rules/memory';
 import { ALLOWED, type Verdict } from '../../../xapi/rules/verdict';
 import { vmCan } from '../../../xapi/rules/vm-can';
 import { HostMemoryPanel } from '../host/host-memory-panel';
-import { MemoryField } from '../memory-field';
-import { memoryText, sliderStepBytes } from '../memory-units';
-import { RangeSlider } from '../slider/range-slider';
 import { useApplyChange } from '../use-apply';
 import type { VmMemoryRecords } from '../use-vm-memory-context';
 import { applyBlocker } from './apply-blocker';
 import { applyMemoryChange, type MemoryChange } from './apply-memory';
 import { memoryChecks } from './memory-checks';
 import { MemoryChecksList } from './memory-checks-list';
-import { withDynamicRange, withField } from './memory-draft';
+import { RangeFields } from './range-fields';
 import { RestartDialog } from './restart-dialog';
 import { useMemoryDraft } from './use-memory-draft';
 
@@ -26,9 +23,6 @@ interface Props {
   /** The host the VM runs on, when it runs. */
   host?: { ref: string; name: string; freeBytes: number };
 }
-
-/** Slider steps per Page Up / Page Down. */
-const STEPS_PER_PAGE = 8;
 
 /**
  * The VM's dynamic range on one slider with two thumbs, spanning static minimum to
@@ -66,62 +60,10 @@ export function DynamicMemoryEditor({ poolId, vmRef, records, host }: Props) {
     );
   };
 
-  const step = sliderStepBytes(limits.staticMax);
-  const invalid = (field: keyof typeof draft.inputErrors) => draft.inputErrors[field] !== undefined;
   const previewing = vm.power_state === 'Running' && host && plan === 'dynamic';
   return (
     <div className="memory-editor">
-      <div className="memory-slider-row">
-        <RangeSlider
-          min={limits.staticMin}
-          max={Math.max(limits.staticMin, limits.staticMax)}
-          low={limits.dynamicMin}
-          high={limits.dynamicMax}
-          step={step}
-          pageStep={step * STEPS_PER_PAGE}
-          lowLabel={t('field.dynamicMin')}
-          highLabel={t('field.dynamicMax')}
-          valueText={memoryText}
-          onChange={(low, high) => setDraft(withDynamicRange(draft, low, high))}
-        />
-        <div className="memory-scale" aria-hidden="true">
-          <span>{memoryText(limits.staticMin)}</span>
-          <span>{memoryText(limits.staticMax)}</span>
-        </div>
-      </div>
-      <div className="memory-fields">
-        <div className="memory-field-label">
-          <span>{t('field.dynamicMin')}</span>
-          <MemoryField
-            label={t('field.dynamicMin')}
-            valueBytes={limits.dynamicMin}
-            invalid={invalid('dynamicMin')}
-            describedBy={checksId}
-            onChange={(parsed) => setDraft(withField(draft, 'dynamicMin', parsed))}
-          />
-        </div>
-        <div className="memory-field-label">
-          <span>{t('field.dynamicMax')}</span>
-          <MemoryField
-            label={t('field.dynamicMax')}
-            valueBytes={limits.dynamicMax}
-            invalid={invalid('dynamicMax')}
-            describedBy={checksId}
-            onChange={(parsed) => setDraft(withField(draft, 'dynamicMax', parsed))}
-          />
-        </div>
-        <div className="memory-field-label">
-          <span>{t('field.staticMax')}</span>
-          <MemoryField
-            label={t('field.staticMax')}
-            valueBytes={limits.staticMax}
-            invalid={invalid('staticMax')}
-            describedBy={checksId}
-            onChange={(parsed) => setDraft(withField(draft, 'staticMax', parsed))}
-          />
-        </div>
-        <span className="memory-static-min">{t('field.staticMinIs', { memory: memoryText(limits.staticMin) })}</span>
-      </div>
+      <RangeFields draft={draft} onChange={setDraft} checksId={checksId} />
       <MemoryChecksList id={checksId} checks={checks} />
       {vm.power_state === 'Halted' && <p className="muted">{t('note.halted')}</p>}
       {plan === 'restart' && <p className="memory-note">{t('note.restart', { host: host?.name ?? '' })}</p>}
