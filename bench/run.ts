@@ -4,12 +4,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { consoleFigures } from './console';
+import { memoryFigures } from './memory';
 import { type Figures, printTable } from './report';
 import { simulatorFigures } from './simulator';
 
 const figures: Figures = {
   ...(await simulatorFigures()),
   ...(await consoleFigures()),
+  ...(await memoryFigures()),
 };
 
 printTable(figures);

@@ -35,7 +35,7 @@ test('a running VM’s range moves by keyboard, previews on the host, applies, a
   const preview = page.getByRole('list', { name: 'Memory of xcp-host-02, after the change' });
   await expect(
     preview.getByRole('link', {
-      name: /^web-02, .*Dynamic range: 3\.0 GiB – 3\.5 GiB, After the change: about 3\.\d GiB$/,
+      name: /^web-02, .*Dynamic range: 3\.0 GiB – 3\.5 GiB, After the change \(about\): 3\.\d GiB$/,
     }),
   ).toBeVisible();
 

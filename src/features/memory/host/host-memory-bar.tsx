@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HostMemoryBreakdown } from '../../../xapi/rules/host-memory';
 import { barSegments } from './bar-segments';
 import { MemorySegment } from './memory-segment';
-import { segmentLines } from './segment-lines';
+import { segmentLines, segmentWords } from './segment-lines';
 
 interface Props {
   /** The bar's accessible name ("Memory of xcp-host-01"). */
@@ -33,6 +33,7 @@ interface Tooltip {
 export function HostMemoryBar({ label, hrefOf, breakdown, names, settled, highlight }: Props) {
   const { t } = useTranslation('memory');
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
+  const words = useMemo(() => segmentWords(t), [t]);
   const segments = useMemo(() => barSegments(breakdown, settled), [breakdown, settled]);
   const total = Math.max(breakdown.totalBytes, 1);
   const onShow = useCallback(
@@ -51,7 +52,7 @@ export function HostMemoryBar({ label, hrefOf, breakdown, names, settled, highli
             segmentKey={segment.key}
             kind={segment.kind}
             share={segment.bytes / total}
-            text={segmentLines(t, segment, names).join('\n')}
+            text={segmentLines(words, segment, names).join('\n')}
             href={segment.kind === 'guest' ? hrefOf(segment.key) : undefined}
             highlighted={segment.key === highlight}
             shade={segment.kind === 'guest' ? guestIndex++ % 4 : 0}
@@ -63,7 +64,7 @@ export function HostMemoryBar({ label, hrefOf, breakdown, names, settled, highli
       {shown && tooltip && (
         // The same words are each piece's accessible name, so the tooltip is for the eye only.
         <div className="memory-tooltip" aria-hidden="true" style={{ left: tooltip.left }}>
-          {segmentLines(t, shown, names).map((line) => (
+          {segmentLines(words, shown, names).map((line) => (
             <div key={line}>{line}</div>
           ))}
         </div>

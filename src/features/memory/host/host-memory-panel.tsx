@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/routes';
 import { hostMemoryBreakdown, type RangeChange, settledMemory, withRangeChange } from '../../../xapi/rules/host-memory';
@@ -14,8 +14,11 @@ interface Props {
   preview?: RangeChange;
 }
 
-/** One host's memory bar with its figures; with a preview, the host as the change would leave it. */
-export function HostMemoryPanel({ poolId, hostRef, hostName, preview }: Props) {
+/**
+ * One host's memory bar with its figures; with a preview, the host as the change would
+ * leave it. Memoised: an editor re-rendering for a keystroke does not redraw the host.
+ */
+export const HostMemoryPanel = memo(function HostMemoryPanel({ poolId, hostRef, hostName, preview }: Props) {
   const { t } = useTranslation('memory');
   const input = useHostMemoryInput(poolId, hostRef);
   const names = useMemo(
@@ -53,4 +56,4 @@ export function HostMemoryPanel({ poolId, hostRef, hostName, preview }: Props) {
       <HostMemoryFigures breakdown={breakdown} preview={previewed?.breakdown} />
     </div>
   );
-}
+});

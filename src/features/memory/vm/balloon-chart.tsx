@@ -2,6 +2,7 @@
  * The balloon's target and actual memory over the last minutes (recharts). Loaded on
  * demand (React.lazy in balloon-section.tsx), so recharts stays out of the first bundle.
  */
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMemory } from '../../../components/format/bytes';
 import type { BalloonSample } from './balloon-history';
@@ -16,7 +17,8 @@ interface Props {
   secondsLabel: (seconds: number) => string;
 }
 
-export default function BalloonChart(props: Props) {
+/** Memoised: redrawn only when a sample or the range changes, as recharts' work is not small. */
+export default memo(function BalloonChart(props: Props) {
   const { samples, targetLabel, actualLabel, secondsLabel } = props;
   const latest = samples.at(-1)?.atMs ?? 0;
   const data = samples.map((sample) => ({
@@ -75,4 +77,4 @@ export default function BalloonChart(props: Props) {
       />
     </LineChart>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMemory } from '../../../components/format/bytes';
 import { settled } from './balloon-history';
@@ -21,6 +21,7 @@ export function BalloonSection({ poolId, vmRef, dynamicMinBytes, dynamicMaxBytes
   const { t } = useTranslation('memory');
   const headingId = useId();
   const samples = useBalloonHistory(poolId, vmRef);
+  const secondsLabel = useCallback((seconds: number) => t('balloon.secondsAgo', { count: -seconds }), [t]);
   const latest = samples.at(-1);
   if (!latest) return null;
   return (
@@ -42,7 +43,7 @@ export function BalloonSection({ poolId, vmRef, dynamicMinBytes, dynamicMaxBytes
             dynamicMaxBytes={dynamicMaxBytes}
             targetLabel={t('balloon.target')}
             actualLabel={t('balloon.actual')}
-            secondsLabel={(seconds) => t('balloon.secondsAgo', { count: -seconds })}
+            secondsLabel={secondsLabel}
           />
         </Suspense>
       </div>

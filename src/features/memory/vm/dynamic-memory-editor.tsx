@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button';
 import type { Ref } from '../../../xapi/model/types';
@@ -60,7 +60,18 @@ export function DynamicMemoryEditor({ poolId, vmRef, records, host }: Props) {
     );
   };
 
-  const previewing = vm.power_state === 'Running' && host && plan === 'dynamic';
+  const previewing = vm.power_state === 'Running' && host !== undefined && plan === 'dynamic';
+  // The host's bar follows a drag a step behind when it must (a low-priority render that
+  // React can interrupt), so the thumb and the fields never wait for hundreds of guests.
+  const previewMin = useDeferredValue(previewing ? limits.dynamicMin : undefined);
+  const previewMax = useDeferredValue(previewing ? limits.dynamicMax : undefined);
+  const preview = useMemo(
+    () =>
+      previewMin === undefined || previewMax === undefined
+        ? undefined
+        : { ref: vmRef, dynamicMinBytes: previewMin, dynamicMaxBytes: previewMax },
+    [vmRef, previewMin, previewMax],
+  );
   return (
     <div className="memory-editor">
       <RangeFields draft={draft} onChange={setDraft} checksId={checksId} />
@@ -80,16 +91,7 @@ export function DynamicMemoryEditor({ poolId, vmRef, records, host }: Props) {
       {host && (
         <section className="memory-host" aria-label={t('host.sectionLabel', { host: host.name })}>
           <h3>{t(previewing ? 'host.headingPreview' : 'host.heading', { host: host.name })}</h3>
-          <HostMemoryPanel
-            poolId={poolId}
-            hostRef={host.ref}
-            hostName={host.name}
-            preview={
-              previewing
-                ? { ref: vmRef, dynamicMinBytes: limits.dynamicMin, dynamicMaxBytes: limits.dynamicMax }
-                : undefined
-            }
-          />
+          <HostMemoryPanel poolId={poolId} hostRef={host.ref} hostName={host.name} preview={preview} />
         </section>
       )}
       {confirming && host && (

@@ -1,12 +1,14 @@
 /**
  * The balloon's recent history, fed by the mirror: a sample whenever the event stream
  * changes the VM's target (VM.memory_target, which tracks squeezed's balloon target)
- * or what it holds (VM_metrics.memory_actual), and one a second so the time axis moves
- * while nothing does. Kept in the component: it starts when the tab opens.
+ * or what it holds (VM_metrics.memory_actual), and one a second while the balloon has
+ * not reached its target, so the time axis moves while it waits. A balloon at rest
+ * adds nothing, and its chart is not redrawn. Kept in the component: it starts when
+ * the tab opens.
  */
 import { useEffect, useState } from 'react';
 import { useMirror } from '../../../store/mirror-store';
-import { appendSample, type BalloonSample } from './balloon-history';
+import { appendSample, type BalloonSample, settled } from './balloon-history';
 
 const SAMPLE_EVERY_MS = 1_000;
 
@@ -30,7 +32,9 @@ export function useBalloonHistory(poolId: string, vmRef: string): readonly Ballo
       last = now;
       push();
     });
-    const timer = setInterval(push, SAMPLE_EVERY_MS);
+    const timer = setInterval(() => {
+      if (!settled({ atMs: 0, ...last })) push();
+    }, SAMPLE_EVERY_MS);
     return () => {
       unsubscribe();
       clearInterval(timer);
