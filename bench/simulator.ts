@@ -1,10 +1,13 @@
 /**
- * Simulator figures: building `large`, and answering over HTTP from `npm run sim`
- * running in its own process (so the server has a core to itself).
+ * Simulator figures: building `large`, squeezed and the balloons at work over it, and
+ * answering over HTTP from `npm run sim` running in its own process (so the server has
+ * a core to itself).
  */
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createSimulator } from '../mocks/sim/scenarios/index';
+import type { Simulator } from '../mocks/sim/simulator';
+import { dispatch } from '../mocks/xapi/dispatch';
 import { startSim } from '../scripts/sim-process';
 import { type Figures, median } from './report';
 
@@ -44,6 +47,37 @@ function post(agent: Agent, url: URL, body: string): Promise<number> {
   });
 }
 
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One running guest per host of `large` is given a new dynamic range: every host rebalances. */
+async function changeOneGuestPerHost(sim: Simulator): Promise<void> {
+  const session = (await dispatch(sim, 'session.login_with_password', ['root', 'xenith'])).value;
+  for (const host of sim.db.refs('host')) {
+    const guest = sim.db.get<{ resident_VMs: string[] }>('host', host).resident_VMs.find((vm) => {
+      const r = sim.db.get<{ is_control_domain: boolean; power_state: string }>('VM', vm);
+      return !r.is_control_domain && r.power_state === 'Running';
+    });
+    if (!guest) continue;
+    const { memory_dynamic_min: min } = sim.db.get<{ memory_dynamic_min: number }>('VM', guest);
+    await dispatch(sim, 'Async.VM.set_memory_dynamic_range', [session, guest, min, min]);
+  }
+  await flush();
+}
+
+/**
+ * Wall time per second of virtual time while squeezed rebalances every host of `large`
+ * and the balloons move: one guest per host shrinks to its dynamic minimum, then a
+ * minute passes (a balloon tick every second, squeezed's periodic look every ten).
+ */
+async function balancerTickMs(): Promise<number> {
+  const sim = createSimulator({ scenario: 'large' });
+  await changeOneGuestPerHost(sim);
+  const seconds = 60;
+  const start = performance.now();
+  for (let i = 0; i < seconds; i++) sim.clock.advance(1_000);
+  return (performance.now() - start) / seconds;
+}
+
 export async function simulatorFigures(): Promise<Figures> {
   const builds: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -51,6 +85,8 @@ export async function simulatorFigures(): Promise<Figures> {
     createSimulator({ scenario: 'large' });
     builds.push(performance.now() - start);
   }
+  const ticks: number[] = [];
+  for (let i = 0; i < 3; i++) ticks.push(await balancerTickMs());
 
   const sim = await startSim(['--scenario', 'large']);
   try {
@@ -98,6 +134,7 @@ export async function simulatorFigures(): Promise<Figures> {
     agent.destroy();
     return {
       'sim: build large scenario': { value: median(builds), unit: 'ms', target: '< 2000' },
+      'sim: balancer and balloon tick over large': { value: median(ticks), unit: 'ms', target: '< 5' },
       'sim: VM.get_all_records, 5,000 VMs over HTTP': { value: median(times), unit: 'ms', target: '< 250' },
       'sim: VM.get_all_records response size': { value: bytes / 1024 / 1024, unit: 'MiB', target: '< 64' },
       'sim: simple calls over HTTP, per second of one core': {

@@ -196,7 +196,7 @@ export function moveDomain(sim: Simulator, vm: string, host: string): void {
     scheduled_to_be_resident_on: NULL_REF,
     domid: allocateDomid(sim, host),
   });
-  domainMoved(sim, from, host);
+  domainMoved(sim, vm, from, host);
 }
 
 /**

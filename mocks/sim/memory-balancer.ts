@@ -15,22 +15,37 @@
  * slack. Guests without a balloon driver (no tools, still booting, control domains)
  * keep what they have.
  *
- * The lifecycle calls the hooks below (domain created, destroyed, moved, agent up,
- * range changed); none of them act while a scenario is being built, which
- * `settleBalloons` then settles in one pass.
+ * squeezed's view of each host (squeezed-view.ts) is kept current through the hooks
+ * below (domain created, destroyed, moved, changed, agent up, held for a migration), so
+ * a second of balloon work costs in proportion to the guests still moving.
  */
 import type { XapiRecord } from '../../src/xapi/model/types';
 import { balloonBytesPerSecond, balloonStep } from './balloon';
 import type { TimerId } from './clock';
 import { NULL_REF } from './db';
 import { recordGuestEvent } from './guest-log';
-import { type BalloonDriverBehaviour, DEFAULT_GUEST, type GuestProfile } from './hardware';
-import { hostMemoryTotal, SQUEEZED_RESERVE_BYTES } from './memory';
+import { type BalloonDriverBehaviour, DEFAULT_GUEST } from './hardware';
+import { SQUEEZED_RESERVE_BYTES } from './memory';
 import type { Simulator } from './simulator';
-import { proportionalTargets, type SqueezeDomain, targetsForThisPhase } from './squeeze';
+import { proportionalGamma, proportionalTargets, type SqueezeDomain, targetAt } from './squeeze';
+import {
+  addDomain,
+  allActiveReached,
+  type Domain,
+  type HostMemory,
+  hostIsLive,
+  hostView,
+  isActive,
+  newDomain,
+  physicalFree,
+  publishFree,
+  readDomain,
+  refreshDomain,
+  removeDomain,
+  track,
+} from './squeezed-view';
 
 type Vm = XapiRecord<'VM'>;
-type Host = XapiRecord<'host'>;
 
 /** squeezed.ml's balance_check_interval. */
 export const BALANCE_INTERVAL_MS = 10_000;
@@ -44,29 +59,8 @@ export const STUCK_AFTER_MS = 5_000;
 /** squeeze_xen.ml marks a domain /memory/uncooperative after this long without reaching a target. */
 export const UNCOOPERATIVE_AFTER_MS = 20_000;
 
-/** squeezed's view of one domain's balloon. */
-interface Balloon {
-  /** The target squeezed last set (xenstore memory/target), in bytes. */
-  target: number;
-  /** memory_actual when the stuckness monitor last looked. */
-  lastSeen: number;
-  lastProgressMs: number;
-  /** When the domain last sat at its target (or could not balloon at all). */
-  lastCooperativeMs: number;
-  /** Declared inactive: left out of the balancing until it moves again. */
-  stuck: boolean;
-}
-
-interface HostSqueeze {
-  /** Memory granted to domains being built or arriving, not yet theirs, by request key. */
-  reserved: Map<string, number>;
-  /** Memory squeezed is freeing for a pending request, by request key. */
-  wanted: Map<string, number>;
-}
-
+/** The hosts squeezed is balancing now, and the timer of its next second. */
 interface BalancerState {
-  balloons: Map<string, Balloon>;
-  hosts: Map<string, HostSqueeze>;
   busy: Set<string>;
   tick: TimerId | undefined;
 }
@@ -76,132 +70,59 @@ const states = new WeakMap<Simulator, BalancerState>();
 function stateOf(sim: Simulator): BalancerState {
   let state = states.get(sim);
   if (!state) {
-    state = { balloons: new Map(), hosts: new Map(), busy: new Set(), tick: undefined };
+    state = { busy: new Set(), tick: undefined };
     states.set(sim, state);
   }
   return state;
 }
 
-function squeezeOf(st: BalancerState, host: string): HostSqueeze {
-  let squeeze = st.hosts.get(host);
-  if (!squeeze) {
-    squeeze = { reserved: new Map(), wanted: new Map() };
-    st.hosts.set(host, squeeze);
-  }
-  return squeeze;
-}
-
-/** One domain as squeezed sees it, read from the database once per look. */
-export interface DomainView extends SqueezeDomain {
-  vm: string;
-  metrics: string;
-  overhead: number;
-  /** The guest has advertised feature-balloon: tools running, agent up, not a control domain. */
-  canBalloon: boolean;
-  /** The guest's vCPUs run, so its driver can work (not paused, not mid-checkpoint). */
-  running: boolean;
-  guest: GuestProfile;
-  balloon: Balloon;
-}
-
-const guestOf = (sim: Simulator, vm: string) => sim.guests.get(vm) ?? DEFAULT_GUEST;
-
-function balloonOf(sim: Simulator, st: BalancerState, vm: string, actual: number): Balloon {
-  let balloon = st.balloons.get(vm);
-  if (!balloon) {
+function setTarget(sim: Simulator, st: BalancerState, host: string, domain: Domain, target: number): void {
+  const memory = hostView(sim, host);
+  if (domain.actual === domain.target) {
+    // A new request: the domain was cooperating until now, and has its five seconds from here.
     const now = sim.clock.now();
-    // A domain squeezed has not looked at yet sits where it is.
-    balloon = { target: actual, lastSeen: actual, lastProgressMs: now, lastCooperativeMs: now, stuck: false };
-    st.balloons.set(vm, balloon);
+    domain.lastCooperativeMs = now;
+    domain.lastProgressMs = now;
   }
-  return balloon;
-}
-
-function hostIsLive(sim: Simulator, host: string): boolean {
-  const metrics = sim.db.find<Host>('host', host)?.metrics;
-  return metrics !== undefined && (sim.db.find<XapiRecord<'host_metrics'>>('host_metrics', metrics)?.live ?? false);
-}
-
-function domainsOn(sim: Simulator, st: BalancerState, host: string): DomainView[] {
-  const db = sim.db;
-  const views: DomainView[] = [];
-  for (const vm of db.get<Host>('host', host).resident_VMs) {
-    const record = db.get<Vm>('VM', vm);
-    const actual = db.find<XapiRecord<'VM_metrics'>>('VM_metrics', record.metrics)?.memory_actual ?? 0;
-    const agent =
-      record.guest_metrics === NULL_REF
-        ? undefined
-        : db.find<XapiRecord<'VM_guest_metrics'>>('VM_guest_metrics', record.guest_metrics);
-    const guest = guestOf(sim, vm);
-    views.push({
-      vm,
-      metrics: record.metrics,
-      dynamicMin: record.memory_dynamic_min,
-      dynamicMax: record.memory_dynamic_max,
-      actual,
-      overhead: record.memory_overhead,
-      canBalloon:
-        !record.is_control_domain && guest.hasTools && agent?.live === true && agent.other['feature-balloon'] === '1',
-      running: record.power_state === 'Running',
-      guest,
-      balloon: balloonOf(sim, st, vm, actual),
-    });
-  }
-  return views;
-}
-
-/** Xen's own share of the host: what it keeps before any domain (the hardware's figure). */
-function xenBytes(sim: Simulator, host: string): number {
-  const hardware = sim.hardware.get(host);
-  if (hardware) return hardware.xenOverheadBytes;
-  return sim.db.get<Host>('host', host).memory_overhead - SQUEEZED_RESERVE_BYTES;
-}
-
-const sum = (values: Iterable<number>) => {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-};
-
-/** What Xen has free on the host: RAM less Xen, every domain's pages and squeezed's reservations. */
-function physicalFree(sim: Simulator, st: BalancerState, host: string, views: readonly DomainView[]): number {
-  const domains = sum(views.map((v) => v.actual + v.overhead));
-  return hostMemoryTotal(sim.db, host) - xenBytes(sim, host) - domains - sum(squeezeOf(st, host).reserved.values());
-}
-
-const isActive = (v: DomainView) => v.canBalloon && !v.balloon.stuck;
-
-/** Every domain squeezed still counts on has reached its target. */
-const allActiveReached = (views: readonly DomainView[]) =>
-  views.every((v) => !isActive(v) || v.actual === v.balloon.target);
-
-function setTarget(sim: Simulator, st: BalancerState, host: string, view: DomainView, target: number): void {
-  view.balloon.target = target;
+  domain.target = target;
+  track(memory, domain);
   // xenopsd reports the new balloon target and xapi copies it (xapi_xenops.ml, update_vm).
-  sim.db.update('VM', view.vm, { memory_target: target });
-  recordGuestEvent(sim, view.vm, { kind: 'balloon-target', fromBytes: view.actual, toBytes: target });
+  sim.db.update('VM', domain.vm, { memory_target: target });
+  recordGuestEvent(sim, domain.vm, { kind: 'balloon-target', fromBytes: domain.actual, toBytes: target });
   wake(sim, st, host);
 }
 
 /**
  * One look by squeezed at a host: the proportional targets for every active domain,
- * keeping free the reserve plus whatever pending requests want, set in two phases
- * (lowered targets first). True when any target changed.
+ * keeping free the reserve plus whatever pending requests want, set in two phases as
+ * one_iteration does (its Xen heap workaround): while any domain must give memory back,
+ * only the lowered targets go out, and raised ones wait until that memory is free.
+ * True when any target changed.
  */
-function rebalance(sim: Simulator, st: BalancerState, host: string, views = domainsOn(sim, st, host)): boolean {
+function rebalance(sim: Simulator, st: BalancerState, host: string): boolean {
   if (!hostIsLive(sim, host)) return false;
-  const free = physicalFree(sim, st, host, views);
-  const active = views.filter(isActive);
-  const keepFree = SQUEEZED_RESERVE_BYTES + sum(squeezeOf(st, host).wanted.values());
-  const { targets } = proportionalTargets(free, active, keepFree);
-  const thisPhase = targetsForThisPhase(active, targets);
+  const memory = hostView(sim, host);
+  let keepFree = SQUEEZED_RESERVE_BYTES;
+  for (const bytes of memory.wanted.values()) keepFree += bytes;
+  const active: Domain[] = [];
+  for (const domain of memory.domains.values()) if (isActive(domain)) active.push(domain);
+  const gamma = proportionalGamma(physicalFree(sim, host, memory), active, keepFree);
+  // Two phases: while anyone must give memory back, raised targets wait.
+  let freeing = false;
+  for (const domain of active) if (targetAt(gamma, domain) < domain.actual) freeing = true;
   let changed = false;
-  active.forEach((view, i) => {
-    if (thisPhase[i] && view.balloon.target !== targets[i]) {
-      setTarget(sim, st, host, view, targets[i]);
-      changed = true;
+  memory.deferred = false;
+  for (const domain of active) {
+    const target = targetAt(gamma, domain);
+    if (target === domain.target) continue;
+    if (freeing && target >= domain.actual) {
+      memory.deferred = true;
+      continue;
     }
-  });
+    setTarget(sim, st, host, domain, target);
+    changed = true;
+  }
+  memory.balanced = !memory.deferred;
   return changed;
 }
 
@@ -214,53 +135,61 @@ function wake(sim: Simulator, st: BalancerState, host: string): void {
   if (!st.busy.has(host)) {
     st.busy.add(host);
     const now = sim.clock.now();
-    for (const vm of sim.db.get<Host>('host', host).resident_VMs) {
-      const balloon = st.balloons.get(vm);
-      if (balloon) balloon.lastProgressMs = now;
-    }
+    for (const domain of hostView(sim, host).moving) domain.lastProgressMs = now;
   }
   if (st.tick === undefined) st.tick = sim.clock.schedule(BALLOON_TICK_MS, () => tick(sim, st));
 }
 
 /** The driver works for one tick: memory_actual moves towards the target. Returns the bytes it took (negative: gave back). */
-function moveBalloon(sim: Simulator, view: DomainView, free: number): number {
-  const { balloon } = view;
-  if (!view.running || balloon.target === view.actual) return 0;
-  const perTick = (balloonBytesPerSecond(view.guest) * BALLOON_TICK_MS) / 1_000;
+function moveBalloon(sim: Simulator, memory: HostMemory, domain: Domain, free: number): number {
+  // Only a running guest's driver works (not a paused one, nor one mid-checkpoint).
+  if (sim.db.get<Vm>('VM', domain.vm).power_state !== 'Running') return 0;
+  const perTick = (balloonBytesPerSecond(sim.guests.get(domain.vm) ?? DEFAULT_GUEST) * BALLOON_TICK_MS) / 1_000;
   if (perTick <= 0) return 0;
-  const next = balloonStep(view.actual, balloon.target, perTick, Math.max(0, free));
-  if (next === view.actual) return 0;
-  const taken = next - view.actual;
-  view.actual = next;
-  sim.db.update('VM_metrics', view.metrics, { memory_actual: next });
-  if (next === balloon.target) recordGuestEvent(sim, view.vm, { kind: 'balloon-reached', bytes: next });
+  const next = balloonStep(domain.actual, domain.target, perTick, Math.max(0, free));
+  if (next === domain.actual) return 0;
+  const taken = next - domain.actual;
+  domain.actual = next;
+  memory.heldBytes += taken;
+  track(memory, domain);
+  sim.db.update('VM_metrics', domain.metrics, { memory_actual: next });
+  if (next === domain.target) recordGuestEvent(sim, domain.vm, { kind: 'balloon-reached', bytes: next });
   return taken;
 }
 
 /**
- * Stuckness_monitor.update: progress is memory_actual moving towards the target. A
- * domain asked to move that has not for STUCK_AFTER_MS is declared inactive, and its
- * target clipped to what it holds (CA-41832), so it may give memory back but not take more.
+ * Stuckness_monitor.update for a domain asked to move: progress is memory_actual moving
+ * towards the target. One that has not moved for STUCK_AFTER_MS is declared inactive,
+ * and its target clipped to what it holds (CA-41832), so it may give memory back but not
+ * take more; one that moves again is active again. True when its standing changed.
  */
-function watch(sim: Simulator, st: BalancerState, host: string, view: DomainView, now: number): void {
-  const { balloon } = view;
-  const request = balloon.target !== view.actual;
-  if (!view.canBalloon || !request) balloon.lastCooperativeMs = now;
-  const movedDown = view.actual < balloon.lastSeen && balloon.target < balloon.lastSeen;
-  const movedUp = view.actual > balloon.lastSeen && balloon.target > balloon.lastSeen;
-  balloon.lastSeen = view.actual;
+function watch(sim: Simulator, st: BalancerState, host: string, domain: Domain, now: number): boolean {
+  const movedDown = domain.actual < domain.lastSeen && domain.target < domain.lastSeen;
+  const movedUp = domain.actual > domain.lastSeen && domain.target > domain.lastSeen;
+  domain.lastSeen = domain.actual;
+  if (domain.actual === domain.target) domain.lastCooperativeMs = now;
+  const memory = hostView(sim, host);
   if (movedDown || movedUp) {
-    balloon.lastProgressMs = now;
-    balloon.stuck = false;
-    return;
+    domain.lastProgressMs = now;
+    if (!domain.stuck) return false;
+    domain.stuck = false;
+    memory.balanced = false;
+    return true;
   }
-  if (!view.canBalloon || !request || balloon.stuck || now - balloon.lastProgressMs <= STUCK_AFTER_MS) return;
-  balloon.stuck = true;
-  const clipped = Math.min(view.dynamicMax, Math.max(view.dynamicMin, Math.min(balloon.target, view.actual)));
-  if (clipped !== balloon.target) setTarget(sim, st, host, view, clipped);
+  const request = domain.target !== domain.actual;
+  if (!domain.canBalloon || !request || domain.stuck || now - domain.lastProgressMs <= STUCK_AFTER_MS) return false;
+  domain.stuck = true;
+  memory.balanced = false;
+  const clipped = Math.min(domain.dynamicMax, Math.max(domain.dynamicMin, Math.min(domain.target, domain.actual)));
+  if (clipped !== domain.target) setTarget(sim, st, host, domain, clipped);
+  return true;
 }
 
-/** Every second while any host is busy: balloons move, squeezed watches and looks again. */
+/**
+ * Every second while any host is busy: the balloons still moving move, squeezed watches
+ * them, and looks at the host again when someone was declared stuck or came back, or
+ * raised targets were waiting for memory to be freed.
+ */
 function tick(sim: Simulator, st: BalancerState): void {
   st.tick = undefined;
   const now = sim.clock.now();
@@ -269,19 +198,29 @@ function tick(sim: Simulator, st: BalancerState): void {
       st.busy.delete(host);
       continue;
     }
-    const views = domainsOn(sim, st, host);
-    let free = physicalFree(sim, st, host, views);
-    for (const view of views) free -= moveBalloon(sim, view, free);
-    for (const view of views) watch(sim, st, host, view, now);
-    const changed = rebalance(sim, st, host, views);
-    if (!changed && squeezeOf(st, host).wanted.size === 0 && allActiveReached(views)) st.busy.delete(host);
+    const memory = hostView(sim, host);
+    const moving = [...memory.moving];
+    let free = physicalFree(sim, host, memory);
+    for (const domain of moving) free -= moveBalloon(sim, memory, domain, free);
+    publishFree(sim, host, memory);
+    let standingChanged = false;
+    for (const domain of moving) if (watch(sim, st, host, domain, now)) standingChanged = true;
+    const changed = (standingChanged || memory.deferred || memory.wanted.size > 0) && rebalance(sim, st, host);
+    if (!changed && memory.wanted.size === 0 && !memory.deferred && allActiveReached(memory)) st.busy.delete(host);
   }
   if (st.busy.size > 0 && st.tick === undefined) st.tick = sim.clock.schedule(BALLOON_TICK_MS, () => tick(sim, st));
 }
 
+/**
+ * squeezed's periodic look at every host it is not already balancing
+ * (is_host_memory_unbalanced, then balance_memory). A host nothing has changed on since
+ * its last look would get the same targets, so only the others are computed again.
+ */
 function periodic(sim: Simulator): void {
   const st = stateOf(sim);
-  for (const host of sim.db.refs('host')) if (!st.busy.has(host)) rebalance(sim, st, host);
+  for (const host of sim.db.refs('host')) {
+    if (!st.busy.has(host) && hostIsLive(sim, host) && !hostView(sim, host).balanced) rebalance(sim, st, host);
+  }
   sim.clock.schedule(BALANCE_INTERVAL_MS, () => periodic(sim));
 }
 
@@ -290,18 +229,20 @@ function periodic(sim: Simulator): void {
  * guest already at its proportional target. Runs inside the scenario's bulk load.
  */
 export function settleBalloons(sim: Simulator): void {
-  const st = stateOf(sim);
   for (const host of sim.db.refs('host')) {
     if (!hostIsLive(sim, host)) continue;
-    const views = domainsOn(sim, st, host);
-    const active = views.filter(isActive);
-    const { targets } = proportionalTargets(physicalFree(sim, st, host, views), active, SQUEEZED_RESERVE_BYTES);
-    active.forEach((view, i) => {
-      view.balloon.target = targets[i];
-      view.balloon.lastSeen = targets[i];
-      sim.db.update('VM', view.vm, { memory_target: targets[i] });
-      sim.db.update('VM_metrics', view.metrics, { memory_actual: targets[i] });
+    const memory = hostView(sim, host);
+    const active = [...memory.domains.values()].filter(isActive);
+    const { targets } = proportionalTargets(physicalFree(sim, host, memory), active, SQUEEZED_RESERVE_BYTES);
+    active.forEach((domain, i) => {
+      memory.heldBytes += targets[i] - domain.actual;
+      Object.assign(domain, { target: targets[i], actual: targets[i], lastSeen: targets[i] });
+      track(memory, domain);
+      sim.db.update('VM', domain.vm, { memory_target: targets[i] });
+      sim.db.update('VM_metrics', domain.metrics, { memory_actual: targets[i] });
     });
+    memory.balanced = true;
+    publishFree(sim, host, memory);
   }
 }
 
@@ -310,37 +251,57 @@ export function startBalancer(sim: Simulator): void {
   sim.clock.schedule(BALANCE_INTERVAL_MS, () => periodic(sim));
 }
 
-// Hooks for the lifecycle. A scenario being built is settled as a whole afterwards.
+// Hooks for the lifecycle. A scenario being built is read as a whole when first balanced.
 
 /** A domain was built with `actualBytes` (its reservation less overhead), which is also its first target. */
 export function domainCreated(sim: Simulator, vm: string, host: string, actualBytes: number): void {
   if (sim.db.bulkLoading) return;
   const st = stateOf(sim);
-  const now = sim.clock.now();
-  st.balloons.set(vm, {
-    target: actualBytes,
-    lastSeen: actualBytes,
-    lastProgressMs: now,
-    lastCooperativeMs: now,
-    stuck: false,
-  });
+  const memory = hostView(sim, host);
+  removeDomain(memory, vm);
+  addDomain(memory, newDomain(sim, vm, actualBytes));
+  publishFree(sim, host, memory);
   rebalance(sim, st, host);
 }
 
 /** A domain is gone (shut down, suspended, host down): its memory goes back to the others. */
 export function domainDestroyed(sim: Simulator, vm: string, host: string): void {
-  if (sim.db.bulkLoading) return;
+  if (sim.db.bulkLoading || host === NULL_REF || !sim.db.has('host', host)) return;
   const st = stateOf(sim);
-  st.balloons.delete(vm);
-  if (host !== NULL_REF && sim.db.has('host', host)) rebalance(sim, st, host);
+  const memory = hostView(sim, host);
+  removeDomain(memory, vm);
+  publishFree(sim, host, memory);
+  rebalance(sim, st, host);
 }
 
 /** A domain now runs on `to` (a migration, or a checkpoint resuming in place). */
-export function domainMoved(sim: Simulator, from: string, to: string): void {
+export function domainMoved(sim: Simulator, vm: string, from: string, to: string): void {
   if (sim.db.bulkLoading) return;
   const st = stateOf(sim);
-  if (from !== to && sim.db.has('host', from)) rebalance(sim, st, from);
+  const source = sim.db.has('host', from) ? hostView(sim, from) : undefined;
+  const domain = (source && removeDomain(source, vm)) ?? newDomain(sim, vm);
+  // The domain is built anew at the destination, with the overhead its settings give now.
+  Object.assign(domain, readDomain(sim, vm), { overhead: sim.db.get<Vm>('VM', vm).memory_overhead });
+  const destination = hostView(sim, to);
+  addDomain(destination, domain);
+  publishFree(sim, to, destination);
+  if (source && from !== to) {
+    publishFree(sim, from, source);
+    rebalance(sim, st, from);
+  }
   rebalance(sim, st, to);
+}
+
+/** squeezed reads a running domain's settings again: its dynamic range changed. */
+export function domainChanged(sim: Simulator, vm: string): void {
+  if (sim.db.bulkLoading) return;
+  const host = sim.db.get<Vm>('VM', vm).resident_on;
+  if (host === NULL_REF || !sim.db.has('host', host)) return;
+  const st = stateOf(sim);
+  const memory = hostView(sim, host);
+  const domain = memory.domains.get(vm);
+  if (domain) refreshDomain(sim, memory, domain);
+  rebalance(sim, st, host);
 }
 
 /**
@@ -350,23 +311,35 @@ export function domainMoved(sim: Simulator, from: string, to: string): void {
  */
 export function driverMayRun(sim: Simulator, vm: string): void {
   if (sim.db.bulkLoading) return;
+  const host = sim.db.get<Vm>('VM', vm).resident_on;
+  if (host === NULL_REF || !sim.db.has('host', host)) return;
   const st = stateOf(sim);
-  const balloon = st.balloons.get(vm);
-  if (balloon) {
-    balloon.stuck = false;
-    balloon.lastProgressMs = sim.clock.now();
+  const memory = hostView(sim, host);
+  const domain = memory.domains.get(vm);
+  if (domain) {
+    refreshDomain(sim, memory, domain);
+    Object.assign(domain, { stuck: false, lastProgressMs: sim.clock.now() });
   }
-  const host = sim.db.find<Vm>('VM', vm)?.resident_on;
-  if (host && host !== NULL_REF && sim.db.has('host', host)) {
-    rebalance(sim, st, host);
-    wake(sim, st, host);
-  }
+  rebalance(sim, st, host);
+  wake(sim, st, host);
 }
 
-/** A running domain's dynamic range changed: xenopsd writes it and asks squeezed to balance. */
-export function rangeChanged(sim: Simulator, vm: string): void {
-  const host = sim.db.get<Vm>('VM', vm).resident_on;
-  if (host !== NULL_REF) rebalance(sim, stateOf(sim), host);
+/**
+ * A live migration is about to copy the guest's memory: its balloon stops where it is
+ * (xenopsd fixes the range before migrating, CA-78365), so the guest arrives holding
+ * exactly what the destination reserved. `still` false lets it balloon again.
+ */
+export function holdStillForMigration(sim: Simulator, vm: string, still: boolean): void {
+  const host = sim.db.find<Vm>('VM', vm)?.resident_on;
+  if (!host || host === NULL_REF || !sim.db.has('host', host)) return;
+  const st = stateOf(sim);
+  const memory = hostView(sim, host);
+  const domain = memory.domains.get(vm);
+  if (!domain || domain.migrating === still) return;
+  domain.migrating = still;
+  memory.balanced = false;
+  if (still && domain.target !== domain.actual) setTarget(sim, st, host, domain, domain.actual);
+  rebalance(sim, st, host);
 }
 
 // What memory reservations (memory-reservation.ts) ask of squeezed.
@@ -382,34 +355,41 @@ export interface HostMemorySnapshot {
 }
 
 export function hostMemorySnapshot(sim: Simulator, host: string): HostMemorySnapshot {
-  const st = stateOf(sim);
-  const views = domainsOn(sim, st, host);
+  const memory = hostView(sim, host);
+  const domains = [...memory.domains.values()];
   return {
-    freeBytes: physicalFree(sim, st, host, views),
-    active: views.filter(isActive),
-    settled: allActiveReached(views),
-    stuck: views.filter((v) => v.canBalloon && v.balloon.stuck).map((v) => v.vm),
+    freeBytes: physicalFree(sim, host, memory),
+    active: domains.filter(isActive).map((d) => ({ ...d })),
+    settled: allActiveReached(memory),
+    stuck: domains.filter((d) => d.canBalloon && d.stuck).map((d) => d.vm),
   };
 }
 
 /** squeezed tries to free `bytes` (beyond its reserve) for request `key`; 0 withdraws the request. */
 export function wantFree(sim: Simulator, host: string, key: string, bytes: number): void {
   const st = stateOf(sim);
-  const { wanted } = squeezeOf(st, host);
-  if (bytes > 0) wanted.set(key, bytes);
-  else wanted.delete(key);
+  const memory = hostView(sim, host);
+  memory.balanced = false;
+  if (bytes > 0) memory.wanted.set(key, bytes);
+  else memory.wanted.delete(key);
   if (!rebalance(sim, st, host) && bytes > 0) wake(sim, st, host);
 }
 
-/** Memory granted for request `key` counts as taken until `release` (the domain then holds it). */
+/** Memory granted for request `key` counts as taken until released or taken by the domain. */
 export function holdReservation(sim: Simulator, host: string, key: string, bytes: number): void {
-  squeezeOf(stateOf(sim), host).reserved.set(key, bytes);
+  const memory = hostView(sim, host);
+  memory.balanced = false;
+  memory.reserved.set(key, bytes);
 }
 
 /** The reservation is given back unused (the build failed or was cancelled). */
 export function releaseReservation(sim: Simulator, host: string, key: string): void {
   const st = stateOf(sim);
-  if (squeezeOf(st, host).reserved.delete(key)) rebalance(sim, st, host);
+  const memory = hostView(sim, host);
+  if (memory.reserved.delete(key)) {
+    memory.balanced = false;
+    rebalance(sim, st, host);
+  }
 }
 
 /**
@@ -418,21 +398,16 @@ export function releaseReservation(sim: Simulator, host: string, key: string): v
  * rebalance that follows sees the memory taken just once.
  */
 export function takeReservation(sim: Simulator, host: string, key: string): number {
-  const { reserved } = squeezeOf(stateOf(sim), host);
-  const bytes = reserved.get(key) ?? 0;
-  reserved.delete(key);
+  const memory = hostView(sim, host);
+  const bytes = memory.reserved.get(key) ?? 0;
+  memory.balanced = false;
+  memory.reserved.delete(key);
   return bytes;
-}
-
-/** Bytes held for domains not yet built on the host. */
-export function reservedOn(sim: Simulator, host: string): number {
-  return sum(squeezeOf(stateOf(sim), host).reserved.values());
 }
 
 /** What Xen has free on the host right now (squeezed's host free memory). */
 export function hostPhysicalFree(sim: Simulator, host: string): number {
-  const st = stateOf(sim);
-  return physicalFree(sim, st, host, domainsOn(sim, st, host));
+  return physicalFree(sim, host, hostView(sim, host));
 }
 
 export interface BalloonStatus {
@@ -449,14 +424,15 @@ export interface BalloonStatus {
 export function balloonStatus(sim: Simulator, vm: string): BalloonStatus | undefined {
   const host = sim.db.get<Vm>('VM', vm).resident_on;
   if (host === NULL_REF) return undefined;
-  const view = domainsOn(sim, stateOf(sim), host).find((v) => v.vm === vm);
-  if (!view) return undefined;
+  const domain = hostView(sim, host).domains.get(vm);
+  if (!domain) return undefined;
   return {
-    targetBytes: view.balloon.target,
-    actualBytes: view.actual,
-    canBalloon: view.canBalloon,
-    stuck: view.balloon.stuck,
-    uncooperative: sim.clock.now() - view.balloon.lastCooperativeMs > UNCOOPERATIVE_AFTER_MS,
+    targetBytes: domain.target,
+    actualBytes: domain.actual,
+    canBalloon: domain.canBalloon,
+    stuck: domain.stuck,
+    uncooperative:
+      domain.actual !== domain.target && sim.clock.now() - domain.lastCooperativeMs > UNCOOPERATIVE_AFTER_MS,
   };
 }
 
@@ -465,6 +441,6 @@ export function balloonStatus(sim: Simulator, vm: string): BalloonStatus | undef
  * now on it works, crawls or does nothing when given a target.
  */
 export function setBalloonDriver(sim: Simulator, vm: string, behaviour: BalloonDriverBehaviour): void {
-  sim.guests.set(vm, { ...guestOf(sim, vm), balloonDriver: behaviour });
+  sim.guests.set(vm, { ...(sim.guests.get(vm) ?? DEFAULT_GUEST), balloonDriver: behaviour });
   driverMayRun(sim, vm);
 }

@@ -14,7 +14,7 @@ import {
   reportGuestAgent,
   restartDomain,
 } from './domains';
-import { driverMayRun } from './memory-balancer';
+import { domainDestroyed, driverMayRun } from './memory-balancer';
 import { opErrorAsSent, raise } from './operation-error';
 import type { Simulator } from './simulator';
 import { type PowerState, updateVmAllowedOperations } from './vm-operations';
@@ -90,7 +90,12 @@ export function setPaused(sim: Simulator, vm: string, paused: boolean): void {
  * one just changes state (on the way to Halted its devices are marked detached).
  */
 export function resetPowerState(sim: Simulator, vm: string, state: 'Halted' | 'Suspended'): void {
-  const { power_state, VBDs, VIFs } = sim.db.get<{ power_state: string; VBDs: string[]; VIFs: string[] }>('VM', vm);
+  const { power_state, VBDs, VIFs, resident_on } = sim.db.get<{
+    power_state: string;
+    VBDs: string[];
+    VIFs: string[];
+    resident_on: string;
+  }>('VM', vm);
   if (power_state === 'Running' || power_state === 'Paused') {
     destroyDomain(sim, vm, state);
   } else {
@@ -104,6 +109,8 @@ export function resetPowerState(sim: Simulator, vm: string, state: 'Halted' | 'S
       scheduled_to_be_resident_on: NULL_REF,
       domid: -1,
     });
+    // A checkpoint's suspended domain still held its memory until now.
+    domainDestroyed(sim, vm, resident_on);
   }
   updateVmAllowedOperations(sim.db, vm);
 }

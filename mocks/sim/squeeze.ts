@@ -6,7 +6,6 @@
  * domain being started needs). Like squeezed it works in whole KiB, so the targets it
  * hands out are the same numbers a real host would write to xenstore.
  */
-import { KiB } from './units';
 
 export interface SqueezeDomain {
   dynamicMin: number;
@@ -22,13 +21,21 @@ export interface SqueezeResult {
   targets: number[];
 }
 
-const kib = (bytes: number) => Math.floor(bytes / KiB);
+/** Bytes per KiB, kept local: this runs for every guest on every look. */
+const KIB = 1024;
+
+const kib = (bytes: number) => Math.floor(bytes / KIB);
 
 /** max(0, dynamic_max − dynamic_min): how far the target may vary (squeeze.ml `range`). */
 const range = (d: SqueezeDomain) => Math.max(0, kib(d.dynamicMax) - kib(d.dynamicMin));
 
-/** What a domain would give back if it ballooned down to its dynamic minimum (`min_freeable`). */
-const freeable = (d: SqueezeDomain) => Math.max(0, kib(d.actual) - kib(d.dynamicMin));
+/**
+ * What a domain would give back if it ballooned down to its dynamic minimum. squeeze.ml's
+ * min_freeable stops at 0; here a domain below its minimum (its minimum was just raised,
+ * or it is being built) counts what it still needs, so the others are asked for that
+ * memory at once rather than after it has been found stuck short of its target.
+ */
+const freeable = (d: SqueezeDomain) => kib(d.actual) - kib(d.dynamicMin);
 
 /** squeeze.ml's `constrain 0. 1.`: NaN (no range anywhere and no surplus) counts as 0. */
 function clampGamma(x: number): number {
@@ -37,15 +44,11 @@ function clampGamma(x: number): number {
 }
 
 /**
- * compute_target_adjustments: the memory that would be free if every domain ballooned
- * to its dynamic minimum, less what the host wants to keep free, shared out in
- * proportion to each domain's dynamic range.
+ * compute_target_adjustments' γ: the memory that would be free if every domain
+ * ballooned to its dynamic minimum, less what the host wants to keep free, over the
+ * sum of the dynamic ranges.
  */
-export function proportionalTargets(
-  freeBytes: number,
-  domains: readonly SqueezeDomain[],
-  keepFreeBytes: number,
-): SqueezeResult {
+export function proportionalGamma(freeBytes: number, domains: Iterable<SqueezeDomain>, keepFreeBytes: number): number {
   let maximumFree = kib(freeBytes);
   let totalRange = 0;
   for (const d of domains) {
@@ -53,10 +56,22 @@ export function proportionalTargets(
     totalRange += range(d);
   }
   const surplus = Math.max(0, maximumFree - kib(keepFreeBytes));
-  const gamma = clampGamma(surplus / totalRange);
-  // Int64.of_float truncates.
-  const targets = domains.map((d) => (kib(d.dynamicMin) + Math.trunc(gamma * range(d))) * KiB);
-  return { gamma, targets };
+  return clampGamma(surplus / totalRange);
+}
+
+/** A domain's share at γ: dynamic_min + γ·range, in whole KiB (Int64.of_float truncates). */
+export function targetAt(gamma: number, d: SqueezeDomain): number {
+  return (kib(d.dynamicMin) + Math.trunc(gamma * range(d))) * KIB;
+}
+
+/** Every domain's target by the proportional policy, with the γ they share. */
+export function proportionalTargets(
+  freeBytes: number,
+  domains: readonly SqueezeDomain[],
+  keepFreeBytes: number,
+): SqueezeResult {
+  const gamma = proportionalGamma(freeBytes, domains, keepFreeBytes);
+  return { gamma, targets: domains.map((d) => targetAt(gamma, d)) };
 }
 
 /**
@@ -73,15 +88,4 @@ export function idealReservation(
   const newcomer: SqueezeDomain = { dynamicMin: minBytes, dynamicMax: maxBytes, actual: 0 };
   const { targets } = proportionalTargets(freeBytes, [...domains, newcomer], keepFreeBytes);
   return targets[targets.length - 1];
-}
-
-/**
- * squeezed's two-phase target setting (the Xen heap workaround in one_iteration): while
- * any domain must give memory back, only the lowered targets go out; raised ones wait
- * until the memory they would take has been freed.
- */
-export function targetsForThisPhase(domains: readonly SqueezeDomain[], targets: readonly number[]): boolean[] {
-  const freeing = targets.map((t, i) => t < domains[i].actual);
-  const anyFreeing = freeing.some(Boolean);
-  return freeing.map((f) => (anyFreeing ? f : true));
 }

@@ -11,7 +11,7 @@ import { createVdi, destroyVdi } from './disks';
 import { guestOf } from './domains';
 import { fail } from './failure';
 import { type MemoryFields, vmMemoryOverhead } from './memory';
-import { releaseReservation, takeReservation } from './memory-balancer';
+import { holdStillForMigration, releaseReservation, takeReservation } from './memory-balancer';
 import {
   type MemoryRange,
   migrationRange,
@@ -421,6 +421,7 @@ export async function poolMigrateVm(
     async () => {
       assertCanBootHere(sim.db, vm, host);
       reserveHost(sim.db, vm, host, task, 'vm_migrate');
+      holdStillForMigration(sim, vm, true);
       try {
         await withMemoryOn(
           sim,
@@ -435,6 +436,7 @@ export async function poolMigrateVm(
           () => migrateDomain(sim, vm, host),
         );
       } finally {
+        holdStillForMigration(sim, vm, false);
         releaseHost(sim.db, vm, host, task);
       }
     },

@@ -9,7 +9,7 @@
 import type { XapiRecord } from '../../src/xapi/model/types';
 import { fail } from './failure';
 import { hostFreeMemory, type MemoryFields, vmMemoryOverhead } from './memory';
-import { balloonStatus, rangeChanged } from './memory-balancer';
+import { balloonStatus, domainChanged } from './memory-balancer';
 import { type OperationError, opError, raise } from './operation-error';
 import type { Simulator } from './simulator';
 import { isTrue, withVmOperation } from './vm-operations';
@@ -81,11 +81,15 @@ export function updateMemoryOverhead(sim: Simulator, vm: string): void {
   sim.db.update('VM', vm, { memory_overhead: vmMemoryOverhead(sim.db.get<MemoryFields>('VM', vm)) });
 }
 
-/** A running control domain takes new static settings at its next boot, and says so. */
+/**
+ * A running control domain takes new settings at its next boot, and says so; squeezed
+ * reads its new range (it does not balloon control domains, so nothing moves).
+ */
 function flagRebootIfLive(sim: Simulator, vm: string): void {
   const record = vmRecord(sim, vm);
   if (record.is_control_domain && record.power_state === 'Running') {
     sim.db.update('VM', vm, { requires_reboot: true });
+    domainChanged(sim, vm);
   }
 }
 
@@ -141,7 +145,7 @@ export async function setMemoryDynamicRange(
       restore();
       throw error;
     }
-    rangeChanged(sim, vm);
+    domainChanged(sim, vm);
     // The call returns once xapi has seen xenopsd's events; squeezed has already acted.
     await sim.tasks.progress(task, LIVE_RANGE_CHANGE_MS);
   });
@@ -204,8 +208,9 @@ export async function setMemoryTargetLive(sim: Simulator, task: string, vm: stri
  */
 export async function waitMemoryTargetLive(sim: Simulator, task: string, vm: string): Promise<void> {
   await withVmOperation(sim, vm, task, 'awaiting_memory_live', async () => {
-    for (let waitedMs = 0; ; waitedMs += WAIT_TARGET_POLL_MS) {
-      if (waitedMs > WAIT_TARGET_TIMEOUT_MS) raise(opError('VM_MEMORY_TARGET_WAIT_TIMEOUT', task));
+    const started = sim.clock.now();
+    for (;;) {
+      if (sim.clock.now() - started > WAIT_TARGET_TIMEOUT_MS) raise(opError('VM_MEMORY_TARGET_WAIT_TIMEOUT', task));
       const status = balloonStatus(sim, vm);
       if (!status || Math.abs(status.actualBytes - status.targetBytes) <= TARGET_TOLERANCE_BYTES) return;
       const { progress } = sim.db.get<{ progress: number }>('task', task);
