@@ -3,7 +3,8 @@
  * changes the VM's target (VM.memory_target, which tracks squeezed's balloon target)
  * or what it holds (VM_metrics.memory_actual), and one a second while the balloon has
  * not reached its target, so the time axis moves while it waits. A balloon at rest
- * adds nothing, and its chart is not redrawn. Kept in the component: it starts when
+ * gets one every ten seconds, which draws its flat line without redrawing the chart
+ * (recharts' work is not small) at every tick. Kept in the component: it starts when
  * the tab opens.
  */
 import { useEffect, useState } from 'react';
@@ -11,6 +12,7 @@ import { useMirror } from '../../../store/mirror-store';
 import { appendSample, type BalloonSample, settled } from './balloon-history';
 
 const SAMPLE_EVERY_MS = 1_000;
+const SAMPLE_AT_REST_EVERY_MS = 10_000;
 
 export function useBalloonHistory(poolId: string, vmRef: string): readonly BalloonSample[] {
   const [history, setHistory] = useState<readonly BalloonSample[]>([]);
@@ -24,7 +26,11 @@ export function useBalloonHistory(poolId: string, vmRef: string): readonly Ballo
       };
     };
     let last = read();
-    const push = () => setHistory((history) => appendSample(history, { atMs: Date.now(), ...last }));
+    let lastPushMs = 0;
+    const push = () => {
+      lastPushMs = Date.now();
+      setHistory((history) => appendSample(history, { atMs: lastPushMs, ...last }));
+    };
     push();
     const unsubscribe = useMirror.subscribe(() => {
       const now = read();
@@ -33,7 +39,8 @@ export function useBalloonHistory(poolId: string, vmRef: string): readonly Ballo
       push();
     });
     const timer = setInterval(() => {
-      if (!settled({ atMs: 0, ...last })) push();
+      const atRest = settled({ atMs: 0, ...last });
+      if (!atRest || Date.now() - lastPushMs >= SAMPLE_AT_REST_EVERY_MS) push();
     }, SAMPLE_EVERY_MS);
     return () => {
       unsubscribe();
