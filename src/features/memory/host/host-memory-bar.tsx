@@ -22,6 +22,8 @@ interface Tooltip {
   key: string;
   /** The middle of the piece, from the bar's left edge, in pixels. */
   left: number;
+  /** The same as a share of the bar's width, 0 to 1. */
+  share: number;
 }
 
 /**
@@ -36,10 +38,11 @@ export function HostMemoryBar({ label, hrefOf, breakdown, names, settled, highli
   const words = useMemo(() => segmentWords(t), [t]);
   const segments = useMemo(() => barSegments(breakdown, settled), [breakdown, settled]);
   const total = Math.max(breakdown.totalBytes, 1);
-  const onShow = useCallback(
-    (key: string, element: HTMLElement) => setTooltip({ key, left: element.offsetLeft + element.offsetWidth / 2 }),
-    [],
-  );
+  const onShow = useCallback((key: string, element: HTMLElement) => {
+    const piece = element.closest('li') ?? element;
+    const left = piece.offsetLeft + piece.offsetWidth / 2;
+    setTooltip({ key, left, share: left / Math.max(piece.parentElement?.clientWidth ?? 1, 1) });
+  }, []);
   const onHide = useCallback(() => setTooltip(null), []);
   const shown = tooltip ? segments.find((segment) => segment.key === tooltip.key) : undefined;
   let guestIndex = 0;
@@ -63,7 +66,12 @@ export function HostMemoryBar({ label, hrefOf, breakdown, names, settled, highli
       </ul>
       {shown && tooltip && (
         // The same words are each piece's accessible name, so the tooltip is for the eye only.
-        <div className="memory-tooltip" aria-hidden="true" style={{ left: tooltip.left }}>
+        // Shifted by its share of the bar, so it stays over the bar at either end.
+        <div
+          className="memory-tooltip"
+          aria-hidden="true"
+          style={{ left: tooltip.left, transform: `translateX(-${tooltip.share * 100}%)` }}
+        >
           {segmentLines(words, shown, names).map((line) => (
             <div key={line}>{line}</div>
           ))}
