@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { consoleFigures } from './console';
+import { memoryFigures } from './memory';
 import { type Figures, printTable } from './report';
 import { simConsoleFigures } from './sim-console';
 import { simulatorFigures } from './simulator';
@@ -12,6 +13,7 @@ const figures: Figures = {
   ...(await simulatorFigures()),
   ...(await simConsoleFigures()),
   ...(await consoleFigures()),
+  ...(await memoryFigures()),
 };
 
 printTable(figures);

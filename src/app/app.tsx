@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionFailures } from '../components/actions/action-failures';
+import { BulkMemoryDialog } from '../features/memory/bulk/bulk-memory-dialog';
+import { memoryMenuItems } from '../features/memory/bulk/memory-menu-items';
 import { ResourceTreePanel } from '../features/resource-tree/resource-tree-panel';
 import { TaskPanel } from '../features/tasks/task-panel';
 import { restoreSavedPools } from '../store/connections';
@@ -28,12 +30,13 @@ export function App() {
         {t('skipToContent')}
       </a>
       <AppHeader />
-      <ResourceTreePanel />
+      <ResourceTreePanel extraVmItems={memoryMenuItems} />
       <main id="main" className="main-area" tabIndex={-1}>
         <ActionFailures />
         <MainArea route={route} />
       </main>
       <TaskPanel />
+      <BulkMemoryDialog />
     </div>
   );
 }

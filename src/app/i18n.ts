@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import { errorStrings } from '../components/errors/i18n';
 import { formatStrings } from '../components/format/i18n';
 import { connectStrings } from '../features/connect/i18n';
+import { memoryStrings } from '../features/memory/i18n';
 import { objectPagesStrings } from '../features/object-pages/i18n';
 import { treeStrings } from '../features/resource-tree/i18n';
 import { tasksStrings } from '../features/tasks/i18n';
@@ -29,6 +30,7 @@ const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<strin
   connect: connectStrings,
   errors: errorStrings,
   format: formatStrings,
+  memory: memoryStrings,
   objectPages: objectPagesStrings,
   tasks: tasksStrings,
   tree: treeStrings,

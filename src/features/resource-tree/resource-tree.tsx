@@ -8,7 +8,7 @@ import { treeUi, useTreeUi } from '../../store/ui-store';
 import type { TreeRow } from './flatten-tree';
 import { nodeIndex } from './node-index';
 import { type TreeCommand, treeCommand } from './tree-keys';
-import { treeMenuItems } from './tree-menu-items';
+import { type ExtraVmMenuItems, treeMenuItems } from './tree-menu-items';
 import { ROW_HEIGHT_PX, TreeRowView } from './tree-row';
 import { useRouteSelection } from './use-route-selection';
 import { useTreeRows } from './use-tree-rows';
@@ -29,7 +29,7 @@ const rowId = (treeId: string, key: string) => `${treeId}-${key.replace(/\s/g, '
  * tree holds focus and points at the active row with aria-activedescendant, so rows
  * can come and go as they scroll. Selecting one object opens its page.
  */
-export function ResourceTree() {
+export function ResourceTree({ extraVmItems }: { extraVmItems?: ExtraVmMenuItems }) {
   const { t } = useTranslation('tree');
   const treeId = useId();
   const { roots, rows } = useTreeRows();
@@ -72,7 +72,7 @@ export function ResourceTree() {
     const index = nodeIndex(roots);
     // A pool not loaded (or disconnected) has no ref yet, but still its connection commands.
     const nodes = useTreeUi.getState().selected.flatMap((key) => index.get(key) ?? []);
-    const items = treeMenuItems(t, nodes, launch);
+    const items = treeMenuItems(t, nodes, launch, extraVmItems);
     if (items.length === 0) return;
     const label = nodes.length === 1 ? nodes[0].name : t('menu.selection', { count: nodes.length });
     setMenu({ items, label, position });

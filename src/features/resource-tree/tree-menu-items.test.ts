@@ -57,4 +57,13 @@ describe('treeMenuItems', () => {
     expect(treeMenuItems(t, [node('host-2')], vi.fn()).map((item) => item.id)).toContain('enterMaintenance');
     expect(treeMenuItems(t, [node('NFS storage')], vi.fn())).toEqual([]);
   });
+
+  it('adds the items other features offer for the VMs selected, after the VM actions', () => {
+    seedPool();
+    const extra = vi.fn(() => [{ id: 'editMemory', label: 'Edit memory…', onSelect: vi.fn() }]);
+    const items = treeMenuItems(t, [node('backup')], vi.fn(), extra);
+    expect(items.at(-1)?.id).toBe('editMemory');
+    expect(extra).toHaveBeenCalledWith(t, [{ poolId: 'sim-demo', ref: 'OpaqueRef:backup' }]);
+    expect(treeMenuItems(t, [node('host-2')], vi.fn(), extra).map((item) => item.id)).not.toContain('editMemory');
+  });
 });

@@ -18,6 +18,9 @@ import type { TreeNode } from './tree-model';
 
 type Launch = (action: ObjectAction, targets: readonly ActionTarget[]) => void;
 
+/** Menu items other features offer for the VMs selected (composed in src/app, as "Edit memory…"). */
+export type ExtraVmMenuItems = (t: TFunction, targets: readonly ActionTarget[]) => ActionMenuItem[];
+
 const objectsOf = (poolId: string) => useMirror.getState().pools[poolId]?.objects ?? {};
 const isVm = (node: TreeNode) => node.cls === 'VM' || node.cls === 'template' || node.cls === 'snapshot';
 
@@ -46,11 +49,18 @@ function poolItems(t: TFunction, node: TreeNode): ActionMenuItem[] {
 const isContainer = (node: TreeNode) => node.cls === 'pool' || node.cls === 'host';
 const targetOfNode = (node: TreeNode): ActionTarget => ({ poolId: node.poolId, ref: node.ref });
 
-export function treeMenuItems(t: TFunction, nodes: readonly TreeNode[], launch: Launch): ActionMenuItem[] {
+export function treeMenuItems(
+  t: TFunction,
+  nodes: readonly TreeNode[],
+  launch: Launch,
+  extraVmItems?: ExtraVmMenuItems,
+): ActionMenuItem[] {
   const vms = nodes.filter(isVm);
   if (vms.length > 0) {
     const onlyVmsAndContainers = nodes.every((node) => isVm(node) || isContainer(node));
-    return onlyVmsAndContainers ? actionMenuItems(t, vmActions, vms.map(targetOfNode), objectsOf, launch) : [];
+    if (!onlyVmsAndContainers) return [];
+    const targets = vms.map(targetOfNode);
+    return [...actionMenuItems(t, vmActions, targets, objectsOf, launch), ...(extraVmItems?.(t, targets) ?? [])];
   }
   if (nodes.length !== 1) return [];
   const targets = nodes.map(targetOfNode);

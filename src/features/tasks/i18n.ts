@@ -48,6 +48,7 @@ export const tasksStrings = {
         destroy: 'Delete VM',
         set_memory_dynamic_range: 'Change memory',
         set_memory_limits: 'Change memory',
+        set_memory: 'Change memory',
         set_VCPUs_number_live: 'Change vCPUs',
       },
       host: {
@@ -150,6 +151,7 @@ export const tasksStrings = {
         destroy: '删除虚拟机',
         set_memory_dynamic_range: '更改内存',
         set_memory_limits: '更改内存',
+        set_memory: '更改内存',
         set_VCPUs_number_live: '更改 vCPU',
       },
       host: {
