@@ -9,6 +9,7 @@ import { errorStrings } from '../components/errors/i18n';
 import { formatStrings } from '../components/format/i18n';
 import { connectStrings } from '../features/connect/i18n';
 import { objectPagesStrings } from '../features/object-pages/i18n';
+import { performanceStrings } from '../features/performance/i18n';
 import { treeStrings } from '../features/resource-tree/i18n';
 import { tasksStrings } from '../features/tasks/i18n';
 import { actionStrings } from '../queries/actions/i18n';
@@ -30,6 +31,7 @@ const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<strin
   errors: errorStrings,
   format: formatStrings,
   objectPages: objectPagesStrings,
+  performance: performanceStrings,
   tasks: tasksStrings,
   tree: treeStrings,
 };

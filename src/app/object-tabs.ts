@@ -1,9 +1,12 @@
 /** Each object page's tabs, in order, from the features that provide them. */
-import { GENERAL_TAB, type TabsByClass } from '../features/object-pages/object-tabs';
+import { GENERAL_TAB, type TabDefinition, type TabsByClass } from '../features/object-pages/object-tabs';
+import { PerformanceTab } from '../features/performance/performance-tab';
+
+const PERFORMANCE_TAB: TabDefinition = { id: 'performance', Component: PerformanceTab };
 
 export const OBJECT_TABS: TabsByClass = {
-  VM: [GENERAL_TAB],
-  host: [GENERAL_TAB],
+  VM: [GENERAL_TAB, PERFORMANCE_TAB],
+  host: [GENERAL_TAB, PERFORMANCE_TAB],
   pool: [GENERAL_TAB],
   SR: [GENERAL_TAB],
   network: [GENERAL_TAB],

@@ -68,6 +68,17 @@ export function getConnection(poolId: string): XapiConnection {
   return entry.connection;
 }
 
+/**
+ * Where one host of a pool answers its own HTTP requests (GET /rrd_updates): a real
+ * host at its own address, through the bundled proxy; the simulator serves every host
+ * of a scenario at the pool's address and picks the host by a host_uuid parameter.
+ */
+export function hostBaseUrl(poolId: string, hostAddress: string): string {
+  return targets.get(poolId)?.kind === 'pool'
+    ? baseUrlFor({ kind: 'pool', address: hostAddress })
+    : getConnection(poolId).baseUrl;
+}
+
 export function targetOf(poolId: string): PoolTarget | undefined {
   return targets.get(poolId);
 }
