@@ -6,7 +6,8 @@
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import type { Simulator } from './sim/simulator';
-import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
+import { answerGet, answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
+import { RRD_UPDATES_PATH } from './xapi/rrd-endpoint';
 
 export interface HandlerOptions {
   /**
@@ -31,8 +32,18 @@ export function createHandlers(getSim: () => Simulator, options: HandlerOptions 
     http.options(path('/*'), ({ request }) =>
       toResponse(answerPreflight(request.headers.get('Access-Control-Request-Headers'))),
     ),
-    // Still to come, in their own issues: GET /rrd_updates (performance data) and the
-    // console WebSocket (ws.link). Only POST and OPTIONS are caught so far, so the
-    // page's own GETs (the app itself, in the browser) pass through untouched.
+    // Only this GET is the simulator's: the page's own GETs (the app itself, in the
+    // browser) must pass through untouched. Still to come: the console WebSocket (ws.link).
+    http.get(path(RRD_UPDATES_PATH), ({ request }) => {
+      const url = new URL(request.url);
+      const reply = answerGet(getSim(), {
+        pathname: url.pathname.slice(prefix.length),
+        search: url.search.slice(1),
+        accept: request.headers.get('Accept'),
+        cookie: request.headers.get('Cookie'),
+        authorization: request.headers.get('Authorization'),
+      });
+      return reply && toResponse(reply);
+    }),
   ];
 }

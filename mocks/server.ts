@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createSimulator, isScenarioName, SCENARIO_NAMES } from './sim/scenarios/index';
 import { DEFAULT_USERS } from './sim/sessions';
 import type { Simulator } from './sim/simulator';
-import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
+import { answerGet, answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
 const HOST = '127.0.0.1';
 const USAGE = `usage: npm run sim -- [--port 8080] [--scenario ${SCENARIO_NAMES.join('|')}] [--speed N] [--seed N] [--user NAME:PASSWORD ...]`;
@@ -58,12 +58,19 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const NOT_FOUND: WireReply = { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found\n' };
+
 /** Routes a request to the shared endpoints; other requests get 404. */
 async function answer(sim: Simulator, req: IncomingMessage): Promise<WireReply> {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'POST') return answerPost(sim, pathname, await readBody(req));
   if (req.method === 'OPTIONS') return answerPreflight(req.headers['access-control-request-headers'] ?? null);
-  return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found\n' };
+  if (req.method === 'GET') {
+    const { accept, cookie, authorization } = req.headers;
+    const request = { pathname, search: search.slice(1), accept: accept ?? null, cookie: cookie ?? null };
+    return answerGet(sim, { ...request, authorization: authorization ?? null }) ?? NOT_FOUND;
+  }
+  return NOT_FOUND;
 }
 
 function main(): void {

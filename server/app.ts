@@ -1,9 +1,12 @@
 /**
  * The request router of `npm run serve`: /pool/<address>/… goes to that pool, when it
- * is allowed, and everything else is the built app.
+ * is allowed, and everything else is the built app. Performance data is asked of each
+ * host at its own address, which the proxy allows once the pool vouches for it
+ * (pool-hosts.ts).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { watchForMaster } from './master-redirect';
+import { confirmPoolHost } from './pool-hosts';
 import type { PoolRegistry } from './pools';
 import { type Agents, forward } from './proxy';
 import { sendText } from './reply';
@@ -31,14 +34,41 @@ function forwardCall(req: IncomingMessage, res: ServerResponse, upstream: URL, p
   forward(req, res, { upstream, path, agents, watch });
 }
 
-function routePool(req: IncomingMessage, res: ServerResponse, address: string, path: string, options: AppOptions) {
-  const upstream = options.registry.upstreamFor(address);
+const RRD_UPDATES = '/rrd_updates';
+
+/** GET /rrd_updates, with its query (session_id, start, host…) as the client wrote it. */
+function forwardRrdUpdates(req: IncomingMessage, res: ServerResponse, upstream: URL, query: URL, options: AppOptions) {
+  if (req.method !== 'GET') {
+    sendText(res, 405, 'Xenith proxy: performance data is read with GET.\n', { Allow: 'GET' });
+    return;
+  }
+  forward(req, res, { upstream, path: `${RRD_UPDATES}${query.search}`, agents: options.agents });
+}
+
+/** A pool's own path under /pool/<address>; `url` is the whole request URL, for its query. */
+interface PoolRequest {
+  address: string;
+  path: string;
+  url: URL;
+}
+
+async function routePool(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { address, path, url }: PoolRequest,
+  options: AppOptions,
+) {
+  let upstream = options.registry.upstreamFor(address);
+  if (!upstream && path === RRD_UPDATES) {
+    const session = url.searchParams.get('session_id') ?? undefined;
+    upstream = await confirmPoolHost(options.registry, options.agents, address, session);
+  }
   if (!upstream) {
     sendText(
       res,
       403,
       `Xenith proxy: ${address} is not a pool this proxy serves. Give it with --pool ` +
-        '(only those pools, and the masters they name, are proxied).\n',
+        '(only those pools, the masters they name and the hosts they vouch for are proxied).\n',
     );
     return;
   }
@@ -47,17 +77,18 @@ function routePool(req: IncomingMessage, res: ServerResponse, address: string, p
     case '/':
       forwardCall(req, res, upstream, path, options);
       return;
-    // Later issues add the pool's other paths here, each forwarded to the same `upstream`:
-    // GET /rrd_updates (performance graphs) with its query string. Console WebSockets
-    // arrive as 'upgrade' events instead (see serve.ts) and check the address the same way.
+    case RRD_UPDATES:
+      forwardRrdUpdates(req, res, upstream, url, options);
+      return;
+    // Console WebSockets arrive as 'upgrade' events instead (see serve.ts) and check the address the same way.
     default:
-      sendText(res, 404, `Xenith proxy: ${path} is not proxied (only /jsonrpc, and XML-RPC on /).\n`);
+      sendText(res, 404, `Xenith proxy: ${path} is not proxied (only /jsonrpc, XML-RPC on /, and /rrd_updates).\n`);
   }
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: AppOptions): Promise<void> {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-  const pool = POOL_PATH.exec(pathname);
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const pool = POOL_PATH.exec(url.pathname);
   if (!pool) return serveStatic(req, res, options.root);
   let address: string;
   try {
@@ -66,7 +97,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: AppOpt
     sendText(res, 400, 'Xenith proxy: the pool address in the path is not valid URL encoding.\n');
     return;
   }
-  routePool(req, res, address, pool[2] ?? '/', options);
+  await routePool(req, res, { address, path: pool[2] ?? '/', url }, options);
 }
 
 export function createApp(options: AppOptions): RequestListener {

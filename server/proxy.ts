@@ -1,7 +1,8 @@
 /**
- * Forwards one XAPI call from the browser to a pool, streaming the bodies both ways.
- * The browser then talks only to its own origin: no CORS, and no certificate warning
- * for the self-signed certificate most pools have (with --insecure).
+ * Forwards one request from the browser to a pool (an XAPI call, or a GET of performance
+ * data), streaming the bodies both ways. The browser then talks only to its own origin:
+ * no CORS, and no certificate warning for the self-signed certificate most pools have
+ * (with --insecure).
  */
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import https from 'node:https';
@@ -17,6 +18,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Headers that describe the body; nothing else (cookies, the browser's Host) goes through. */
 const BODY_HEADERS = ['content-type', 'content-length'] as const;
+/** Towards the pool, also what the browser accepts back: /rrd_updates answers JSON or XML by it. */
+const REQUEST_HEADERS = [...BODY_HEADERS, 'accept'] as const;
 
 export interface Agents {
   http: http.Agent;
@@ -31,9 +34,9 @@ export function createAgents(insecure: boolean): Agents {
   };
 }
 
-function bodyHeaders(from: http.IncomingHttpHeaders): OutgoingHttpHeaders {
+function pick(from: http.IncomingHttpHeaders, names: readonly string[]): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {};
-  for (const name of BODY_HEADERS) if (from[name] !== undefined) headers[name] = from[name];
+  for (const name of names) if (from[name] !== undefined) headers[name] = from[name];
   return headers;
 }
 
@@ -48,7 +51,7 @@ function unreachable(upstream: URL, error: NodeJS.ErrnoException): string {
 export interface Forward {
   /** The pool's origin, always one from the PoolRegistry. */
   upstream: URL;
-  /** `/jsonrpc` or `/` (XML-RPC). */
+  /** `/jsonrpc`, `/` (XML-RPC), or `/rrd_updates?…` with its query. */
   path: string;
   agents: Agents;
   /** Sees a successful reply's body on its way to the browser (master-redirect.ts). */
@@ -59,8 +62,8 @@ export function forward(req: IncomingMessage, res: ServerResponse, { upstream, p
   const target = new URL(path, upstream);
   const secure = target.protocol === 'https:';
   const outgoing = (secure ? https : http).request(target, {
-    method: 'POST',
-    headers: bodyHeaders(req.headers),
+    method: req.method,
+    headers: pick(req.headers, REQUEST_HEADERS),
     agent: secure ? agents.https : agents.http,
   });
 
@@ -75,7 +78,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, { upstream, p
   outgoing.once('close', () => clearTimeout(connectTimer));
 
   outgoing.once('response', (incoming) => {
-    res.writeHead(incoming.statusCode ?? 502, bodyHeaders(incoming.headers));
+    res.writeHead(incoming.statusCode ?? 502, pick(incoming.headers, BODY_HEADERS));
     // If the pool's reply breaks off, pipeline drops the browser's connection too, so a cut
     // reply never looks complete. Nothing else is left to clean up.
     const done = () => {};

@@ -11,6 +11,13 @@ export interface HostHardware {
 
 export type GuestOs = 'linux' | 'windows';
 
+/**
+ * What a guest spends its time doing, which drives its performance data
+ * (mocks/sim/performance/workload-profiles.ts): next to nothing, a web server with a
+ * daily cycle, batch jobs in bursts, a memory-hungry database, or a noisy neighbour.
+ */
+export type Workload = 'idle' | 'web' | 'batch' | 'database' | 'noisy';
+
 export interface GuestProfile {
   os: GuestOs;
   /** Distribution as the guest agent reports it, e.g. { name: 'Debian 12', distro: 'debian', major: '12' }. */
@@ -21,6 +28,7 @@ export interface GuestProfile {
   bootMs: number;
   /** Virtual ms a clean shutdown takes inside the guest. */
   shutdownMs: number;
+  workload: Workload;
 }
 
 export const DEFAULT_GUEST: GuestProfile = {
@@ -35,4 +43,5 @@ export const DEFAULT_GUEST: GuestProfile = {
   hasTools: true,
   bootMs: 8_000,
   shutdownMs: 4_000,
+  workload: 'idle',
 };

@@ -8,7 +8,9 @@
 import type { XapiFailure } from '../sim/failure';
 import type { Simulator } from '../sim/simulator';
 import { asFailure, type CallResult, dispatch } from './dispatch';
+import { internalErrorPage } from './http-pages';
 import { type JsonRpcCall, jsonRpcFailure, jsonRpcSuccess, parseJsonRpcCall } from './jsonrpc';
+import { answerRrdUpdates, type GetRequest, RRD_UPDATES_PATH } from './rrd-endpoint';
 import { parseMethodCall, type XmlRpcCall, xmlRpcFailure, xmlRpcSuccess } from './xmlrpc';
 
 export interface WireReply {
@@ -20,16 +22,12 @@ export interface WireReply {
 /** Every RPC reply carries these, so a page on another origin may read it. */
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'X-Requested-With' };
 
-/** http_svr.ml's response_internal_error: what a body xapi cannot parse gets. */
-const INTERNAL_ERROR_PAGE =
-  '<html><body><h1>HTTP 500 internal server error</h1>An unexpected error occurred; please wait a while and ' +
-  'try again. If the problem persists, please contact your support representative.</body></html>';
-
 function reply(body: string, contentType: string, status = 200): WireReply {
   return { status, headers: { 'Content-Type': contentType, ...CORS }, body };
 }
 
-const malformedBody = () => reply(INTERNAL_ERROR_PAGE, 'text/html', 500);
+/** http_svr.ml's response_internal_error: what a body xapi cannot parse gets. */
+const malformedBody = () => reply(internalErrorPage(), 'text/html', 500);
 
 export const JSON_RPC_PATH = '/jsonrpc';
 
@@ -79,6 +77,14 @@ async function answerRpc<Call extends { method: string; params: unknown[] }>(
  */
 export function answerPost(sim: Simulator, pathname: string, body: string): Promise<WireReply> {
   return pathname === JSON_RPC_PATH ? answerRpc(sim, JSON_RPC, body) : answerRpc(sim, XML_RPC, body);
+}
+
+/**
+ * A GET: performance data on /rrd_updates. Any other path is not the simulator's
+ * (undefined), so in the browser the page's own files pass through.
+ */
+export function answerGet(sim: Simulator, request: GetRequest): WireReply | undefined {
+  return request.pathname === RRD_UPDATES_PATH ? answerRrdUpdates(sim, request) : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Every hand-written XAPI method, composed from one table per class. */
+import { dataSourceMethods } from './methods/data-sources';
 import { eventMethods } from './methods/event';
 import { hostMethods } from './methods/host';
 import { hostClockMethods } from './methods/host-clock';
@@ -18,4 +19,5 @@ export const IMPLEMENTATIONS: MethodTable = {
   ...vmMethods,
   ...hostMethods,
   ...vdiMethods,
+  ...dataSourceMethods,
 };

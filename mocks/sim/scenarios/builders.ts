@@ -57,7 +57,12 @@ export class PoolBuilder {
     this.pool = db.create('pool', {
       name_label: name,
       name_description: '',
-      other_config: { 'memory-ratio-hvm': '0.25', 'memory-ratio-pv': '0.25' },
+      // MIN and MAX archives for VMs as well as hosts, so every graph can show them.
+      other_config: {
+        'memory-ratio-hvm': '0.25',
+        'memory-ratio-pv': '0.25',
+        create_min_max_in_new_VM_RRDs: 'true',
+      },
       gui_config: {},
       restrictions: { restrict_dmc: 'false', restrict_vcpu_hotplug: 'false', restrict_pool_size: 'false' },
       cpu_info: { cpu_count: '0', socket_count: '0', vendor: 'GenuineIntel' },

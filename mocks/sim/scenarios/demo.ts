@@ -1,7 +1,9 @@
 /**
  * `demo`: one pool of three differently sized hosts, local and shared storage, a
  * management network, a storage network and a VLAN, the default templates, and
- * guests in every power state: Linux and Windows, with and without tools.
+ * guests in every power state: Linux and Windows, with and without tools, each with
+ * the workload its role suggests (web servers, databases, batch jobs, a noisy legacy
+ * appliance, idle desktops).
  */
 import type { Simulator } from '../simulator';
 import { PoolBuilder } from './builders';
@@ -57,6 +59,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 20, sr: nfs }],
     memoryMiB: { dynamicMin: 1024, dynamicMax: 4096, staticMax: 4096 },
     vcpus: { max: 4, atStartup: 2 },
+    guest: { workload: 'web' },
   });
   b.vm({
     name: 'web-02',
@@ -68,6 +71,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 20, sr: nfs }],
     memoryMiB: { dynamicMin: 1024, dynamicMax: 4096, staticMax: 4096 },
     vcpus: { max: 4, atStartup: 2 },
+    guest: { workload: 'web' },
   });
   b.vm({
     name: 'db-primary',
@@ -82,6 +86,7 @@ export function buildDemo(sim: Simulator): void {
     ],
     memoryMiB: { dynamicMin: 16384, dynamicMax: 32768, staticMax: 32768 },
     vcpus: { max: 8 },
+    guest: { workload: 'database' },
   });
   b.vm({
     name: 'db-replica',
@@ -96,6 +101,7 @@ export function buildDemo(sim: Simulator): void {
     ],
     memoryMiB: { dynamicMin: 8192, dynamicMax: 32768, staticMax: 32768 },
     vcpus: { max: 8 },
+    guest: { workload: 'database' },
   });
   b.vm({
     name: 'mail',
@@ -106,6 +112,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 100, sr: nfs }],
     memoryMiB: { dynamicMin: 2048, dynamicMax: 8192, staticMax: 8192 },
     vcpus: { max: 2 },
+    guest: { workload: 'web' },
   });
   b.vm({
     name: 'monitoring',
@@ -116,6 +123,7 @@ export function buildDemo(sim: Simulator): void {
     description: 'Prometheus and Grafana',
     memoryMiB: { dynamicMin: 2048, dynamicMax: 4096, staticMax: 4096 },
     vcpus: { max: 2 },
+    guest: { workload: 'batch' },
   });
   b.vm({
     name: 'win-dc01',
@@ -127,6 +135,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 64, sr: nfs }],
     memoryMiB: { dynamicMin: 4096, dynamicMax: 4096, staticMax: 4096 },
     vcpus: { max: 2 },
+    guest: { workload: 'idle' },
   });
   b.vm({
     name: 'win-sql01',
@@ -141,6 +150,7 @@ export function buildDemo(sim: Simulator): void {
     ],
     memoryMiB: { dynamicMin: 8192, dynamicMax: 16384, staticMax: 16384 },
     vcpus: { max: 4 },
+    guest: { workload: 'database' },
   });
   b.vm({
     name: 'legacy-erp',
@@ -152,7 +162,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 30, sr: nfs }],
     memoryMiB: { staticMin: 4096, dynamicMin: 4096, dynamicMax: 4096, staticMax: 4096 },
     vcpus: { max: 2 },
-    guest: { hasTools: false },
+    guest: { hasTools: false, workload: 'noisy' },
   });
   b.vm({
     name: 'win10-kiosk',
@@ -163,7 +173,7 @@ export function buildDemo(sim: Simulator): void {
     description: 'Windows without PV drivers',
     memoryMiB: { dynamicMin: 4096, dynamicMax: 4096, staticMax: 4096 },
     vcpus: { max: 2 },
-    guest: { hasTools: false },
+    guest: { hasTools: false, workload: 'idle' },
   });
   b.vm({
     name: 'build-runner',
@@ -174,6 +184,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 50, sr: nfs }],
     memoryMiB: { dynamicMin: 2048, dynamicMax: 8192, staticMax: 8192 },
     vcpus: { max: 4 },
+    guest: { workload: 'batch' },
   });
   b.vm({
     name: 'vpn-gateway',
@@ -184,6 +195,7 @@ export function buildDemo(sim: Simulator): void {
     networks: [mgmt, dmz],
     memoryMiB: { dynamicMin: 512, dynamicMax: 1024, staticMax: 1024 },
     vcpus: { max: 1 },
+    guest: { workload: 'web' },
   });
   b.vm({
     name: 'staging-app',
@@ -193,6 +205,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 20, sr: nfs }],
     memoryMiB: { dynamicMin: 2048, dynamicMax: 4096, staticMax: 4096 },
     vcpus: { max: 2 },
+    guest: { workload: 'web' },
   });
   b.vm({
     name: 'backup-proxy',
@@ -202,6 +215,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 30, sr: nfs }],
     memoryMiB: { dynamicMin: 1024, dynamicMax: 2048, staticMax: 2048 },
     vcpus: { max: 2 },
+    guest: { workload: 'batch' },
   });
   b.vm({
     name: 'test-ubuntu',
@@ -211,6 +225,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 16, sr: nfs }],
     memoryMiB: { dynamicMin: 1024, dynamicMax: 2048, staticMax: 2048 },
     vcpus: { max: 2 },
+    guest: { workload: 'idle' },
   });
   b.vm({
     name: 'win11-desktop',
@@ -220,6 +235,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 64, sr: nfs }],
     memoryMiB: { dynamicMin: 4096, dynamicMax: 8192, staticMax: 8192 },
     vcpus: { max: 4 },
+    guest: { workload: 'idle' },
   });
   // Needs more memory than the pool can free anywhere: a start that must fail.
   b.vm({
@@ -231,6 +247,7 @@ export function buildDemo(sim: Simulator): void {
     disks: [{ sizeGiB: 100, sr: iscsi }],
     memoryMiB: { dynamicMin: 393216, dynamicMax: 393216, staticMax: 393216 },
     vcpus: { max: 16 },
+    guest: { workload: 'noisy' },
   });
   const dbPrimary = sim.db
     .refs('VM')

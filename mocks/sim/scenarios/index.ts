@@ -1,4 +1,5 @@
 /** Named scenarios, selectable wherever the simulator starts. */
+import { startPerformanceRecording } from '../performance/recorder';
 import type { Simulator, SimulatorOptions } from '../simulator';
 import { Simulator as SimulatorClass } from '../simulator';
 import { syncAtStartup } from '../startup-sync';
@@ -15,6 +16,8 @@ export function createSimulator(options: SimulatorOptions & { scenario?: Scenari
   sim.db.bulkLoad(() => {
     SCENARIOS[options.scenario ?? 'demo'](sim);
     syncAtStartup(sim);
+    // The state the scenario starts in is taken to have held for the past year.
+    startPerformanceRecording(sim);
   });
   return sim;
 }

@@ -1,7 +1,9 @@
 /**
  * `large`: 64 hosts and 5,000 guests, for speed and scale. Guests spread evenly;
- * about seven in ten run, the rest are halted, suspended or paused.
+ * about seven in ten run, the rest are halted, suspended or paused. Each role has the
+ * workload its name suggests.
  */
+import type { Workload } from '../hardware';
 import type { Simulator } from '../simulator';
 import { PoolBuilder } from './builders';
 
@@ -9,6 +11,19 @@ export const LARGE_HOSTS = 64;
 export const LARGE_VMS = 5_000;
 
 const ROLES = ['web', 'app', 'db', 'cache', 'queue', 'worker', 'ci', 'mail', 'proxy', 'search'];
+/** What each role's guests do all day, for their performance data. */
+const WORKLOADS: Record<string, Workload> = {
+  web: 'web',
+  app: 'web',
+  db: 'database',
+  cache: 'database',
+  queue: 'batch',
+  worker: 'batch',
+  ci: 'noisy',
+  mail: 'idle',
+  proxy: 'web',
+  search: 'noisy',
+};
 const TEMPLATES = [
   'Debian Bookworm 12',
   'Ubuntu Noble Numbat 24.04',
@@ -50,6 +65,7 @@ export function buildLarge(sim: Simulator): void {
       disks: [{ sizeGiB: 20, sr: nfs }],
       memoryMiB: { staticMin: 512, dynamicMin: dmax / 2, dynamicMax: dmax, staticMax: dmax },
       vcpus: { max: r.pick([1, 2, 4]) },
+      guest: { workload: WORKLOADS[role] },
     });
   }
   b.finish(nfs);
