@@ -51,6 +51,7 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
             scenario,
             method: request.method,
             pathname: new URL(request.url).pathname.slice(prefix.length),
+            search: new URL(request.url).search.slice(1),
             headers: Object.fromEntries(request.headers),
             body,
           },

@@ -7,7 +7,7 @@
 import { createSimulator, type ScenarioName } from './sim/scenarios/index';
 import type { Simulator } from './sim/simulator';
 import type { PageMessage, WorkerReply, WorkerRequest } from './simulator-worker-protocol';
-import { answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
+import { answerGet, answerPost, answerPreflight, type WireReply } from './xapi/endpoints';
 
 /** The worker's side of the channel (tsconfig's lib is the page's DOM, not WebWorker's). */
 const scope = self as unknown as Pick<Worker, 'postMessage'> & {
@@ -38,6 +38,11 @@ function answer(request: WorkerRequest): WireReply | Promise<WireReply> {
       return answerPost(simFor(request.scenario), request.pathname, decoder.decode(request.body));
     case 'OPTIONS':
       return answerPreflight(request.headers['access-control-request-headers'] ?? null);
+    case 'GET': {
+      const { pathname, search, headers } = request;
+      const { accept = null, cookie = null, authorization = null } = headers;
+      return answerGet(simFor(request.scenario), { pathname, search, accept, cookie, authorization }) ?? NOT_FOUND;
+    }
     default:
       return NOT_FOUND;
   }
