@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import { errorStrings } from '../components/errors/i18n';
 import { formatStrings } from '../components/format/i18n';
 import { connectStrings } from '../features/connect/i18n';
+import { dashboardStrings } from '../features/dashboard/i18n';
 import { objectPagesStrings } from '../features/object-pages/i18n';
 import { performanceStrings } from '../features/performance/i18n';
 import { treeStrings } from '../features/resource-tree/i18n';
@@ -28,6 +29,7 @@ const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<strin
   app: appStrings,
   actions: actionStrings,
   connect: connectStrings,
+  dashboard: dashboardStrings,
   errors: errorStrings,
   format: formatStrings,
   objectPages: objectPagesStrings,
