@@ -5,6 +5,7 @@
  */
 import { useQueries } from '@tanstack/react-query';
 import { useShallow } from 'zustand/react/shallow';
+import { parseRrdHostKey, rrdHostKey } from '../../queries/performance/rrd-host-key';
 import { rrdUpdatesQuery } from '../../queries/performance/rrd-updates-query';
 import { useMirror } from '../../store/mirror-store';
 import { type HostFigures, hostFigures, type VmFigures } from './host-figures';
@@ -19,33 +20,25 @@ export interface HostUsage {
   vms: readonly VmFigures[];
 }
 
-/** "uuid address" per host, so the queries change only when a host's identity does. */
-function useHostIdentities(poolId: string, hostRefs: readonly string[]): string[] {
-  return useMirror(
-    useShallow((state) =>
-      hostRefs.map((ref) => {
-        const host = state.pools[poolId]?.objects.host?.[ref];
-        return host ? `${host.uuid} ${host.address}` : '';
-      }),
-    ),
-  );
+/** Per host, who to ask (rrd-host-key.ts), so the queries change only when a host does. */
+function useHostKeys(poolId: string, hostRefs: readonly string[]): (string | undefined)[] {
+  return useMirror(useShallow((state) => hostRefs.map((ref) => rrdHostKey(state.pools[poolId]?.objects, ref))));
 }
 
 export function useHostUsage(poolId: string, hostRefs: readonly string[]): HostUsage {
-  const identities = useHostIdentities(poolId, hostRefs);
+  const keys = useHostKeys(poolId, hostRefs);
+  const hosts = keys.map((key) => (key === undefined ? undefined : parseRrdHostKey(key)));
   const refetchMs = pollSecondsFor(hostRefs.length) * 1000;
   return useQueries({
-    queries: identities.map((identity) => {
-      const [hostUuid, hostAddress] = identity.split(' ');
-      const request = identity
-        ? { hostAddress, query: { start: -59, interval: 5, cf: 'AVERAGE' as const, host: true, hostUuid } }
-        : undefined;
-      return rrdUpdatesQuery(poolId, request, refetchMs);
+    queries: hosts.map((host) => {
+      const query = { start: -59, interval: 5, cf: 'AVERAGE' as const, host: true, hostUuid: host?.hostUuid };
+      return rrdUpdatesQuery(poolId, host && { memberAddress: host.memberAddress, query }, refetchMs);
     }),
     combine: (results) => {
-      const figures = results.map((result, i) =>
-        result.data ? hostFigures(result.data, identities[i].split(' ')[0]) : undefined,
-      );
+      const figures = results.map((result, i) => {
+        const hostUuid = hosts[i]?.hostUuid;
+        return result.data && hostUuid ? hostFigures(result.data, hostUuid) : undefined;
+      });
       return {
         hosts: figures.map((f) => f?.host),
         failed: results.map((result) => result.isError),

@@ -43,7 +43,7 @@ export function ObjectGraphs({ poolId, cls, objectRef, target }: Props) {
 
   const { source } = target;
   const request = useMemo(
-    () => ({ hostAddress: source.hostAddress, query: { ...source.query, ...rangeQuery(range, cf) } }),
+    () => ({ memberAddress: source.memberAddress, query: { ...source.query, ...rangeQuery(range, cf) } }),
     [source, range, cf],
   );
   const rrd = useRrdUpdates(poolId, request, refetchMsOf(range));

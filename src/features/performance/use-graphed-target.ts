@@ -3,13 +3,15 @@
  * its own RRD and for the VMs running on it; a VM that runs nowhere has none to ask.
  */
 import { useMemo } from 'react';
+import { parseRrdHostKey, rrdHostKey } from '../../queries/performance/rrd-host-key';
 import { useMirror } from '../../store/mirror-store';
 import type { RrdUpdatesQuery } from '../../xapi/rrd-updates';
 import type { GraphedObject } from './graph-layout';
 
 /** The request without its range. */
 export interface RrdSource {
-  hostAddress: string;
+  /** Omitted for the pool master (see HostRrdRequest). */
+  memberAddress?: string;
   query: Pick<RrdUpdatesQuery, 'host' | 'vmUuids' | 'hostUuid'>;
 }
 
@@ -19,18 +21,14 @@ export interface GraphedTarget {
   source: RrdSource | undefined;
 }
 
-/** The host that keeps the object's RRD now, as "uuid address". */
+/** The host that keeps the object's RRD now (rrd-host-key.ts). */
 function useOwnerHost(poolId: string, cls: 'VM' | 'host', ref: string): string | undefined {
   return useMirror((state) => {
     const objects = state.pools[poolId]?.objects;
-    let hostRef = ref;
-    if (cls === 'VM') {
-      const vm = objects?.VM?.[ref];
-      if (!vm || (vm.power_state !== 'Running' && vm.power_state !== 'Paused')) return undefined;
-      hostRef = vm.resident_on;
-    }
-    const host = objects?.host?.[hostRef];
-    return host ? `${host.uuid} ${host.address}` : undefined;
+    if (cls === 'host') return rrdHostKey(objects, ref);
+    const vm = objects?.VM?.[ref];
+    if (!vm || (vm.power_state !== 'Running' && vm.power_state !== 'Paused')) return undefined;
+    return rrdHostKey(objects, vm.resident_on);
   });
 }
 
@@ -53,11 +51,11 @@ export function useGraphedTarget(poolId: string, cls: 'VM' | 'host', ref: string
   const controlDomainUuid = useControlDomainUuid(poolId, cls, ref);
   return useMemo(() => {
     if (uuid === undefined) return undefined;
-    const [hostUuid, hostAddress] = owner?.split(' ') ?? [];
+    const host = owner === undefined ? undefined : parseRrdHostKey(owner);
     if (cls === 'VM') {
       return {
         object: { kind: 'vm', uuid },
-        source: owner ? { hostAddress, query: { vmUuids: [uuid], hostUuid } } : undefined,
+        source: host && { memberAddress: host.memberAddress, query: { vmUuids: [uuid], hostUuid: host.hostUuid } },
       };
     }
     // XAPI has no "host only" switch: without a filter the reply holds every resident
@@ -66,7 +64,7 @@ export function useGraphedTarget(poolId: string, cls: 'VM' | 'host', ref: string
     const vmUuids = controlDomainUuid ? [controlDomainUuid] : undefined;
     return {
       object: { kind: 'host', uuid },
-      source: owner ? { hostAddress, query: { host: true, hostUuid, vmUuids } } : undefined,
+      source: host && { memberAddress: host.memberAddress, query: { host: true, hostUuid: host.hostUuid, vmUuids } },
     };
   }, [cls, uuid, owner, controlDomainUuid]);
 }

@@ -10,9 +10,9 @@ import type { RrdUpdatesQuery } from '../../xapi/rrd-updates';
 
 /** What to ask, and which host to ask it of (a host answers for its own RRD and its running VMs'). */
 export interface HostRrdRequest {
-  /** host.address */
-  hostAddress: string;
-  /** With `hostUuid` set to the same host. */
+  /** A pool member's host.address; omitted for the master, which is asked at the pool's own address. */
+  memberAddress?: string;
+  /** With `hostUuid` naming the host asked. */
   query: RrdUpdatesQuery;
 }
 
@@ -24,7 +24,7 @@ export function rrdUpdatesQuery(poolId: string, request: HostRrdRequest | undefi
       ? async ({ signal }) => {
           const connection = getConnection(poolId);
           const session = connection.session ?? (await connection.login());
-          const baseUrl = hostBaseUrl(poolId, request.hostAddress);
+          const baseUrl = hostBaseUrl(poolId, request.memberAddress);
           return fetchRrdUpdates({ baseUrl, session }, request.query, signal);
         }
       : skipToken,
