@@ -17,7 +17,7 @@ const BURST_WATCH_MS = 10_000;
  * Every frame's duration, from requestAnimationFrame, for `ms`. Sent as source text:
  * tsx would otherwise wrap the function's inner names in a helper the page lacks.
  */
-function frameTimes(page: Page, ms: number): Promise<number[]> {
+export function frameTimes(page: Page, ms: number): Promise<number[]> {
   return page.evaluate(`new Promise((done) => {
     const times = [];
     let last = performance.now();

@@ -4,12 +4,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { consoleFigures } from './console';
+import { performanceTabFigures } from './performance-tab';
 import { type Figures, printTable } from './report';
 import { simulatorFigures } from './simulator';
 
 const figures: Figures = {
   ...(await simulatorFigures()),
   ...(await consoleFigures()),
+  ...(await performanceTabFigures()),
 };
 
 printTable(figures);

@@ -42,6 +42,24 @@ test.describe('on the in-browser simulator', () => {
     await expect(graph(page, 'Memory').getByRole('table').getByRole('row')).toHaveCount(169);
   });
 
+  test('dragging across a graph zooms every graph into that time, and the whole range comes back', async ({ page }) => {
+    await openTab(page, 'web-01', 'Performance');
+    const caption = graph(page, 'Memory').locator('figcaption');
+    await expect(caption).toContainText(/^120 points/, { timeout: 20_000 });
+    const box = await graph(page, 'CPU').boundingBox();
+    if (!box) throw new Error('the CPU graph has no box');
+    // Across the middle of the plot: from a third of the card's width to two thirds.
+    const y = box.y + 120;
+    await page.mouse.move(box.x + box.width / 3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, y, { steps: 5 });
+    await page.mouse.move(box.x + (box.width * 2) / 3, y, { steps: 5 });
+    await page.mouse.up();
+    await expect(caption).toContainText(/^\d\d? points, one every 5 seconds/);
+    await page.getByRole('button', { name: 'Show the whole range' }).click();
+    await expect(caption).toContainText(/^120 points/);
+  });
+
   test('the pool dashboard shows its hosts, busiest VMs, power states, storage and alerts', async ({ page }) => {
     await openTab(page, 'Demo pool', 'Dashboard');
     const main = page.getByRole('main');

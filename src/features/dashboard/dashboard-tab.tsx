@@ -1,7 +1,4 @@
-/**
- * The Dashboard tab of a pool or a host. Its charts (and recharts with them) load with
- * the tab, not with the console.
- */
+/** The Dashboard tab of a pool or a host. Its charts load with the tab, not with the console. */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertRow } from './alerts-section';

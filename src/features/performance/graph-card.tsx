@@ -3,17 +3,19 @@
  * Move up / Move down, not by dragging), the lines, a legend, and the same data in
  * words and as a table.
  */
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import type { RrdUpdates } from '../../xapi/rrd-updates';
 import { GraphCaption } from './graph-caption';
 import type { DesignedGraph, GraphedObject } from './graph-layout';
 import { GraphLegend } from './graph-legend';
-import { chartRows, graphSeries } from './graph-series';
+import { graphSeries } from './graph-series';
 import { GraphTable } from './graph-table';
-import { LineGraph } from './line-graph';
+import { GRAPH_HEIGHT, LineGraph } from './line-graph';
 import { sourceLabel } from './source-label';
+import { useStaggered } from './use-staggered';
+import { useTimeFormats } from './use-time-formats';
 import { visibleRows, type Zoom } from './zoom';
 
 /** Ten colours that stay apart for the common kinds of colour blindness. */
@@ -41,8 +43,6 @@ export interface GraphCardProps {
   description: (source: string) => string | undefined;
   zoom: Zoom | undefined;
   onZoom: (zoom: Zoom) => void;
-  formatTime: (ms: number) => string;
-  formatTick: (ms: number) => string;
   /** Set while a layout change is being saved: the layout cannot change again until it is. */
   busyReason: string | undefined;
   onMove: (index: number, by: -1 | 1) => void;
@@ -50,28 +50,15 @@ export interface GraphCardProps {
   onRemove: (index: number) => void;
 }
 
-export function GraphCard(props: GraphCardProps) {
-  const { graph, title, index, count, updates, object, units, description, zoom, busyReason } = props;
+/**
+ * Drawn in a frame of its own (use-staggered.ts) whenever its data or zoom changes,
+ * and only then: the tab's other changes leave it alone.
+ */
+export const GraphCard = memo(function GraphCard(props: GraphCardProps) {
+  const { title, index, count, busyReason } = props;
   const { t } = useTranslation('performance');
   const titleId = useId();
-
-  const series = useMemo(() => graphSeries(updates, object, graph.sources, units), [updates, object, graph, units]);
-  const drawn = useMemo(
-    () =>
-      series.map((s, i) => ({
-        ...s,
-        label: sourceLabel(t, s.source, description(s.source)),
-        color: PALETTE[i % PALETTE.length],
-      })),
-    [series, t, description],
-  );
-  const rows = useMemo(() => chartRows(updates.times, series), [updates, series]);
-  const { start, end } = visibleRows(updates.times, zoom);
-  const times = updates.times.slice(start, end);
-  const withLatest = drawn.map((s) => ({ ...s, latest: end > start ? s.values[end - 1] : Number.NaN }));
-  const missing = graph.sources
-    .filter((source) => !series.some((s) => s.source === source))
-    .map((source) => sourceLabel(t, source, description(source)));
+  const view = useStaggered(useMemo(() => ({ updates: props.updates, zoom: props.zoom }), [props.updates, props.zoom]));
 
   return (
     <figure className="graph-card" aria-labelledby={titleId}>
@@ -109,14 +96,64 @@ export function GraphCard(props: GraphCardProps) {
           </Button>
         </div>
       </div>
+      {view ? (
+        <GraphBody
+          graph={props.graph}
+          title={title}
+          updates={view.updates}
+          zoom={view.zoom}
+          object={props.object}
+          units={props.units}
+          description={props.description}
+          onZoom={props.onZoom}
+        />
+      ) : (
+        <div className="graph-pending" style={{ height: GRAPH_HEIGHT }} />
+      )}
+    </figure>
+  );
+});
+
+type GraphBodyProps = Pick<
+  GraphCardProps,
+  'graph' | 'title' | 'updates' | 'zoom' | 'object' | 'units' | 'description' | 'onZoom'
+>;
+
+/** The lines, legend, caption and table, for the data the card has taken up. */
+const GraphBody = memo(function GraphBody(props: GraphBodyProps) {
+  const { graph, title, updates, object, units, description, zoom } = props;
+  const { t } = useTranslation('performance');
+  const { formatTime, formatTick } = useTimeFormats(updates.step);
+
+  const series = useMemo(() => graphSeries(updates, object, graph.sources, units), [updates, object, graph, units]);
+  const drawn = useMemo(
+    () =>
+      series.map((s, i) => ({
+        ...s,
+        label: sourceLabel(t, s.source, description(s.source)),
+        color: PALETTE[i % PALETTE.length],
+      })),
+    [series, t, description],
+  );
+  const { start, end } = visibleRows(updates.times, zoom);
+  const times = updates.times.slice(start, end);
+  const withLatest = drawn.map((s) => ({ ...s, latest: end > start ? s.values[end - 1] : Number.NaN }));
+  const missing = graph.sources
+    .filter((source) => !series.some((s) => s.source === source))
+    .map((source) => sourceLabel(t, source, description(source)));
+
+  return (
+    <>
       <div className="graph-plot" aria-hidden="true">
         <LineGraph
-          rows={rows}
+          times={updates.times}
+          start={start}
+          end={end}
           series={drawn}
           zoom={zoom}
           onZoom={props.onZoom}
-          formatTime={props.formatTime}
-          formatTick={props.formatTick}
+          formatTime={formatTime}
+          formatTick={formatTick}
         />
       </div>
       <GraphLegend series={drawn} />
@@ -125,9 +162,9 @@ export function GraphCard(props: GraphCardProps) {
         stepSeconds={updates.step}
         series={withLatest}
         missing={missing}
-        formatTime={props.formatTime}
+        formatTime={formatTime}
       />
-      <GraphTable title={title} times={times} firstRow={start} series={drawn} formatTime={props.formatTime} />
-    </figure>
+      <GraphTable title={title} times={times} firstRow={start} series={drawn} formatTime={formatTime} />
+    </>
   );
-}
+});

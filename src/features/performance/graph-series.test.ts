@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RrdUpdates } from '../../xapi/rrd-updates';
-import { chartRows, columnsOf, graphSeries } from './graph-series';
+import { columnsOf, graphSeries } from './graph-series';
 
 const VM = { kind: 'vm', uuid: 'vm-1' } as const;
 const HOST = { kind: 'host', uuid: 'host-1' } as const;
@@ -46,14 +46,5 @@ describe('graph series', () => {
 
   it('skips sources the reply does not have, keeping the graph’s order', () => {
     expect(graphSeries(UPDATES, VM, ['cpu1', 'vif_0_rx', 'cpu0']).map((s) => s.source)).toEqual(['cpu1', 'cpu0']);
-  });
-
-  it('makes rows in milliseconds, with gaps where values are missing', () => {
-    const rows = chartRows(UPDATES.times, graphSeries(UPDATES, VM, ['cpu0']));
-    expect(rows).toEqual([
-      { t: 100_000, cpu0: 0.2 },
-      { t: 105_000, cpu0: null },
-      { t: 110_000, cpu0: null },
-    ]);
   });
 });

@@ -63,14 +63,3 @@ export function graphSeries(
   }
   return series;
 }
-
-export type ChartRow = { t: number } & Record<string, number | null>;
-
-/** Recharts' rows: time in ms, and null (a gap in the line) where a value is missing. */
-export function chartRows(times: readonly number[], series: readonly Series[]): ChartRow[] {
-  return times.map((t, r) => {
-    const row: ChartRow = { t: t * 1000 };
-    for (const { source, values } of series) row[source] = Number.isFinite(values[r]) ? values[r] : null;
-    return row;
-  });
-}

@@ -19,7 +19,6 @@ import { type RangeId, rangeById, rangeQuery, refetchMsOf } from './time-ranges'
 import { useGraphLayout } from './use-graph-layout';
 import type { GraphedTarget } from './use-graphed-target';
 import { useSaveLayout } from './use-save-layout';
-import { useTimeFormats } from './use-time-formats';
 import type { Zoom } from './zoom';
 
 interface Props {
@@ -52,7 +51,6 @@ export function ObjectGraphs({ poolId, cls, objectRef, target }: Props) {
   const dataSources = useDataSources(poolId, cls, objectRef);
   const layout = useGraphLayout(poolId, object, updates);
   const save = useSaveLayout(poolId, cls, objectRef, object);
-  const { formatTime, formatTick } = useTimeFormats(rangeId);
 
   const byName = useMemo(() => new Map(dataSources.data?.map((ds) => [ds.name_label, ds])), [dataSources.data]);
   const units = useCallback((source: string) => byName.get(source)?.units, [byName]);
@@ -65,12 +63,22 @@ export function ObjectGraphs({ poolId, cls, objectRef, target }: Props) {
   const titles = graphs.map((graph, i) => graphTitle(t, graph, i));
   const keys = graphKeys(graphs);
   const busyReason = save.isPending ? t('toolbar.saving') : undefined;
-  const commit = (next: readonly DesignedGraph[], record?: string[]) => save.mutate({ graphs: next, record });
-  const move = (index: number, by: -1 | 1) => {
-    const next = [...graphs];
-    [next[index], next[index + by]] = [next[index + by], next[index]];
-    commit(next);
-  };
+  const { mutate } = save;
+  const commit = useCallback(
+    (next: readonly DesignedGraph[], record?: string[]) => mutate({ graphs: next, record }),
+    [mutate],
+  );
+  // Stable while the layout is, so the graphs (memoised) are not redrawn for nothing.
+  const move = useCallback(
+    (index: number, by: -1 | 1) => {
+      const next = [...graphs];
+      [next[index], next[index + by]] = [next[index + by], next[index]];
+      commit(next);
+    },
+    [graphs, commit],
+  );
+  const remove = useCallback((index: number) => commit(graphs.filter((_, j) => j !== index)), [graphs, commit]);
+  const edit = useCallback((index: number) => setEditing({ index }), []);
 
   const changeRange = (id: RangeId) => {
     setRangeId(id);
@@ -121,12 +129,10 @@ export function ObjectGraphs({ poolId, cls, objectRef, target }: Props) {
                 description={description}
                 zoom={zoom}
                 onZoom={setZoom}
-                formatTime={formatTime}
-                formatTick={formatTick}
                 busyReason={busyReason}
                 onMove={move}
-                onEdit={(index) => setEditing({ index })}
-                onRemove={(index) => commit(graphs.filter((_, j) => j !== index))}
+                onEdit={edit}
+                onRemove={remove}
               />
             </li>
           ))}

@@ -1,7 +1,6 @@
 /**
- * The Performance tab of a VM or host. Its graphs (and recharts with them) are a chunk
- * of their own, loaded the first time the tab opens, so the console's first load
- * does not carry them.
+ * The Performance tab of a VM or host. Its graphs are a chunk of their own, loaded the
+ * first time the tab opens, so the console's first load does not carry them.
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -18,7 +18,7 @@ let poolId: string;
 
 beforeAll(() => {
   initI18n();
-  // jsdom lays nothing out and has no ResizeObserver, which recharts' responsive charts watch.
+  // jsdom lays nothing out and has no ResizeObserver, which the graphs watch for their width.
   // Nor does it have <dialog>'s modal methods.
   HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
     this.open = true;
@@ -57,7 +57,16 @@ function show(cls: 'VM' | 'host', name: string) {
   return ref;
 }
 
-const graph = (name: string) => screen.findByRole('figure', { name }, { timeout: 10_000 });
+/** A graph once drawn: each takes up its data in a frame of its own. */
+const graph = (name: string) =>
+  waitFor(
+    () => {
+      const figure = screen.getByRole('figure', { name });
+      expect(figure.querySelector('figcaption')).not.toBeNull();
+      return figure;
+    },
+    { timeout: 10_000 },
+  );
 const caption = (figure: HTMLElement) => figure.querySelector('figcaption')?.textContent ?? '';
 const guiConfig = () =>
   simulator.sim.db.get<{ gui_config: Record<string, string> }>('pool', simulator.sim.db.refs('pool')[0]).gui_config;

@@ -24,9 +24,12 @@ export function usePoolGuiConfig(poolId: string): Readonly<Record<string, string
 
 export function useGraphLayout(poolId: string, object: GraphedObject, updates: RrdUpdates | undefined): GraphLayout {
   const guiConfig = usePoolGuiConfig(poolId);
+  // The defaults follow the sources the reply holds, which rarely change from one poll
+  // to the next: as text, so the graphs stay the same objects (and are not redrawn) until they do.
+  const names = useMemo(() => (updates ? [...columnsOf(updates, object).keys()].join() : undefined), [updates, object]);
   return useMemo(() => {
     const saved = readLayout(guiConfig, object);
     if (saved) return { graphs: saved, saved: true };
-    return { graphs: updates ? defaultGraphs(object.kind, [...columnsOf(updates, object).keys()]) : [], saved: false };
-  }, [guiConfig, object, updates]);
+    return { graphs: names === undefined ? [] : defaultGraphs(object.kind, names.split(',')), saved: false };
+  }, [guiConfig, object, names]);
 }
