@@ -9,6 +9,7 @@ import { useElementWidth } from '../../components/use-element-width';
 import { formatPercent } from './percent';
 
 export interface HostUseRow {
+  ref: string;
   name: string;
   cpu: number | null;
   memory: number | null;
@@ -36,7 +37,7 @@ export function HostUsageChart({ rows }: { rows: readonly HostUseRow[] }) {
       const x = i * group + group / 2 + (k === 0 ? -bar : 0);
       return (
         <rect
-          key={`${key}${row.name}${i}`}
+          key={`${key}${row.ref}`}
           x={x}
           y={y(value)}
           width={bar}
@@ -64,7 +65,7 @@ export function HostUsageChart({ rows }: { rows: readonly HostUseRow[] }) {
           {group >= MIN_LABEL_PX &&
             rows.map((row, i) => (
               <text
-                key={`${row.name}${i}`}
+                key={row.ref}
                 className="chart-label"
                 x={i * group + group / 2}
                 y={plotHeight + 15}

@@ -1,4 +1,5 @@
 /** The hosts' CPU and memory use now: bars side by side, and a table with the figures. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatMemory } from '../../components/format/bytes';
@@ -14,15 +15,16 @@ interface Props {
   usage: HostUsage;
 }
 
-export function HostUsageSection({ poolId, hostRefs, usage }: Props) {
+export const HostUsageSection = memo(function HostUsageSection({ poolId, hostRefs, usage }: Props) {
   const { t, i18n } = useTranslation('dashboard');
   const names = useMirror(
     useShallow((state) => hostRefs.map((ref) => state.pools[poolId]?.objects.host?.[ref]?.name_label ?? '')),
   );
-  const rows = hostRefs.map((_, i) => {
+  const rows = hostRefs.map((ref, i) => {
     const host = usage.hosts[i];
     const memory = host ? host.memoryUsedBytes / host.memoryTotalBytes : Number.NaN;
     return {
+      ref,
       name: names[i],
       cpu: host && Number.isFinite(host.cpu) ? host.cpu : null,
       memory: Number.isFinite(memory) ? memory : null,
@@ -73,4 +75,4 @@ export function HostUsageSection({ poolId, hostRefs, usage }: Props) {
       </table>
     </section>
   );
-}
+});

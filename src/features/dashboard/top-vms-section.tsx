@@ -1,4 +1,5 @@
 /** Top VMs by CPU and by memory, from the hosts' replies, among the VMs the dashboard covers. */
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMemory } from '../../components/format/bytes';
 import { useMirror } from '../../store/mirror-store';
@@ -15,18 +16,19 @@ interface Props {
   vms: readonly VmFigures[];
 }
 
-export function TopVmsSection({ poolId, vmRefs, vms }: Props) {
+export const TopVmsSection = memo(function TopVmsSection({ poolId, vmRefs, vms }: Props) {
   const { t, i18n } = useTranslation('dashboard');
   const table = useMirror((state) => state.pools[poolId]?.objects.VM);
-  const inScope = new Set(vmRefs);
-  const byUuid = table ? uuidIndex(table) : new Map<string, string>();
-  // Control domains and VMs outside the scope are in the replies too: only the scope's count.
-  const ranked = vms.flatMap((vm) => {
-    const ref = byUuid.get(vm.uuid);
-    return ref && inScope.has(ref) ? [{ ...vm, ref }] : [];
-  });
-  const byCpu = topBy(ranked, (vm) => vm.cpu, SHOWN);
-  const byMemory = topBy(ranked, (vm) => vm.memoryBytes, SHOWN);
+  const { byCpu, byMemory } = useMemo(() => {
+    const inScope = new Set(vmRefs);
+    const byUuid = table ? uuidIndex(table) : new Map<string, string>();
+    // Control domains and VMs outside the scope are in the replies too: only the scope's count.
+    const ranked = vms.flatMap((vm) => {
+      const ref = byUuid.get(vm.uuid);
+      return ref && inScope.has(ref) ? [{ ...vm, ref }] : [];
+    });
+    return { byCpu: topBy(ranked, (vm) => vm.cpu, SHOWN), byMemory: topBy(ranked, (vm) => vm.memoryBytes, SHOWN) };
+  }, [table, vmRefs, vms]);
   const largestMemory = byMemory[0]?.memoryBytes ?? 1;
   return (
     <div className="dashboard-pair">
@@ -46,4 +48,4 @@ export function TopVmsSection({ poolId, vmRefs, vms }: Props) {
       />
     </div>
   );
-}
+});

@@ -4,7 +4,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useMirror } from '../../store/mirror-store';
-import { NULL_REF } from '../../xapi/refs';
+import { scopeVms } from './scope-vms';
 
 export type DashboardClass = 'pool' | 'host';
 
@@ -19,16 +19,7 @@ export function useDashboardScope(poolId: string, cls: DashboardClass, ref: stri
   const hostRefs = useMirror(
     useShallow((state) => (cls === 'host' ? [ref] : Object.keys(state.pools[poolId]?.objects.host ?? {}))),
   );
-  const vmRefs = useMirror(
-    useShallow((state) =>
-      Object.entries(state.pools[poolId]?.objects.VM ?? {})
-        .filter(([, vm]) => !vm.is_a_template && !vm.is_a_snapshot && !vm.is_control_domain)
-        .filter(
-          ([, vm]) => cls === 'pool' || vm.resident_on === ref || (vm.resident_on === NULL_REF && vm.affinity === ref),
-        )
-        .map(([vmRef]) => vmRef),
-    ),
-  );
+  const vmRefs = useMirror((state) => scopeVms(state.pools[poolId]?.objects.VM, cls === 'host' ? ref : undefined));
   const srRefs = useMirror(
     useShallow((state) => {
       const objects = state.pools[poolId]?.objects;
