@@ -18,7 +18,7 @@ import { useStaggered } from './use-staggered';
 import { useTimeFormats } from './use-time-formats';
 import { visibleRows, type Zoom } from './zoom';
 
-/** Ten colours that stay apart for the common kinds of colour blindness. */
+/** Distinct line colours, given out in order. */
 const PALETTE = [
   '#0066ff',
   '#339900',
