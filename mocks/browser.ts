@@ -44,14 +44,15 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
         const id = nextId++;
         const body = await request.arrayBuffer();
         const reply = new Promise<WorkerReply>((resolve) => waiting.set(id, resolve));
+        const url = new URL(request.url);
         send(
           {
             kind: 'request',
             id,
             scenario,
             method: request.method,
-            pathname: new URL(request.url).pathname.slice(prefix.length),
-            search: new URL(request.url).search.slice(1),
+            pathname: url.pathname.slice(prefix.length),
+            search: url.search.slice(1),
             headers: Object.fromEntries(request.headers),
             body,
           },

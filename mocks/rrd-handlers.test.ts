@@ -63,6 +63,10 @@ describe('GET /rrd_updates', () => {
     expect((await get(`session_id=${session}&start=-10`, preferred)).headers.get('content-type')).toBe(
       'application/json',
     );
+    // A weight OCaml cannot read as a float fails the handler.
+    const unreadable = await get(`session_id=${session}&start=-10`, { Accept: 'text/xml;q=high' });
+    expect(unreadable.status).toBe(500);
+    expect(await unreadable.text()).toContain('Failure(&quot;float_of_string&quot;)');
   });
 
   it('takes the session from a cookie, or HTTP Basic credentials without leaving a session behind', async () => {

@@ -20,7 +20,7 @@ export interface WorkerRequest {
   method: string;
   /** The path below the scenario's prefix, e.g. '/jsonrpc'. */
   pathname: string;
-  /** The query string without its '?' (GET /rrd_updates reads its parameters there). */
+  /** The query string without its '?' (GET /rrd_updates has its parameters there). */
   search: string;
   headers: Record<string, string>;
   body: ArrayBuffer;

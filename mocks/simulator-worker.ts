@@ -39,9 +39,9 @@ function answer(request: WorkerRequest): WireReply | Promise<WireReply> {
     case 'OPTIONS':
       return answerPreflight(request.headers['access-control-request-headers'] ?? null);
     case 'GET': {
-      const { pathname, search, headers } = request;
-      const { accept = null, cookie = null, authorization = null } = headers;
-      return answerGet(simFor(request.scenario), { pathname, search, accept, cookie, authorization }) ?? NOT_FOUND;
+      const { accept = null, cookie = null, authorization = null } = request.headers;
+      const get = { pathname: request.pathname, search: request.search, accept, cookie, authorization };
+      return answerGet(simFor(request.scenario), get) ?? NOT_FOUND;
     }
     default:
       return NOT_FOUND;

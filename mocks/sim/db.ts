@@ -35,6 +35,12 @@ export interface Change {
   ref: string;
 }
 
+/**
+ * Told of every change, with the object's record from before it: undefined for an object
+ * just created. (While bulk loading, records change in place, so it is the record as now.)
+ */
+export type ChangeListener = (change: Change, previous: DbRecord | undefined) => void;
+
 interface Tombstone {
   cls: string;
   ref: string;
@@ -54,7 +60,7 @@ export class Database {
   private generation = 0;
   private log: Change[] = [];
   private tombstones = new Map<string, Tombstone>();
-  private listeners = new Set<(change: Change) => void>();
+  private listeners = new Set<ChangeListener>();
   /** While bulk loading, reverse sets are rebuilt once at the end instead of per write. */
   private bulk = false;
 
@@ -87,10 +93,10 @@ export class Database {
     return t;
   }
 
-  private record(change: Change) {
+  private record(change: Change, previous: DbRecord | undefined) {
     this.log.push(change);
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT / 2);
-    for (const listener of this.listeners) listener(change);
+    for (const listener of this.listeners) listener(change, previous);
   }
 
   /** Creates an object with every field present: given values, else the datamodel default. */
@@ -102,7 +108,7 @@ export class Database {
     const gen = ++this.generation;
     this.table(cls).set(ref, new Row(cls, ref, record, gen, gen));
     if (typeof record.uuid === 'string') this.uuids.get(cls)!.set(record.uuid, ref);
-    this.record({ gen, cls, ref });
+    this.record({ gen, cls, ref }, undefined);
     for (const r of RELATIONS_BY_CLASS.get(cls) ?? []) this.link(r.owner, r.set, record[r.field], ref, true);
     return ref;
   }
@@ -155,8 +161,9 @@ export class Database {
     const previousOwners = moved.map((r) => row.record[r.field]);
     // Records are replaced so encoders can cache by identity, except while bulk loading,
     // when nothing has read them yet and copying each one per write would dominate.
+    const previous = row.record;
     row.record = this.bulk ? Object.assign(row.record, patch) : { ...row.record, ...patch };
-    this.touch(row);
+    this.touch(row, previous);
     moved.forEach((r, i) => {
       this.link(r.owner, r.set, previousOwners[i], ref, false);
       this.link(r.owner, r.set, row.record[r.field], ref, true);
@@ -205,9 +212,9 @@ export class Database {
     this.touch(this.row(cls, ref));
   }
 
-  private touch(row: Row) {
+  private touch(row: Row, previous = row.record) {
     row.modified = ++this.generation;
-    this.record({ gen: row.modified, cls: row.cls, ref: row.ref });
+    this.record({ gen: row.modified, cls: row.cls, ref: row.ref }, previous);
   }
 
   delete(cls: string, ref: string): void {
@@ -222,10 +229,10 @@ export class Database {
       // Maps iterate in insertion order, so the first keys are the oldest deletions.
       for (const oldRef of [...this.tombstones.keys()].slice(0, LOG_LIMIT / 2)) this.tombstones.delete(oldRef);
     }
-    this.record({ gen, cls, ref });
+    this.record({ gen, cls, ref }, row.record);
   }
 
-  onChange(listener: (change: Change) => void): () => void {
+  onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -62,6 +62,8 @@ function int64(text: string): number | undefined {
   return Number(signed);
 }
 
+class BadAcceptWeight extends Error {}
+
 /**
  * http.ml's Accept parsing and rrdd's client_prefers_json: the best-rated media ranges
  * that match application/json or text/xml decide, JSON first among equals (so "*\/*"
@@ -76,10 +78,13 @@ function prefersJson(accept: string | null, pairs: Pairs): boolean {
     const parts = typeText.split('/');
     if (parts.length !== 2 || params.some((p) => !p.includes('='))) return fallback;
     const q = params.map((p) => p.split('=')).find(([k]) => k === 'q')?.[1];
+    const weight = q === undefined ? 1 : Number(q.replace(/_/g, ''));
+    // OCaml's float_of_string refuses what Number() would read as 0 or NaN, and the handler fails.
+    if (Number.isNaN(weight) || q?.trim() === '' || q !== q?.trim()) throw new BadAcceptWeight();
     ranges.push({
       type: parts[0] === '*' ? undefined : parts[0],
       subtype: parts[0] === '*' || parts[1] === '*' ? undefined : parts[1],
-      q: q === undefined ? 1000 : Math.trunc(1000 * Number(q)),
+      q: Math.trunc(1000 * weight),
     });
   }
   const matches = (mime: string, r: (typeof ranges)[number]) => {
@@ -144,7 +149,13 @@ export function answerRrdUpdates(sim: Simulator, request: GetRequest): WireReply
   const interval = intervalText === undefined ? 0 : (int64(intervalText) ?? 0);
   const vmUuids = pairs.filter(([k]) => k === 'vm_uuid').map(([, v]) => v);
   // sr_uuid selects SR RRDs, which only SR plugins (GFS2's) create: the simulator has none to add.
-  const json = prefersJson(request.accept, pairs);
+  let json: boolean;
+  try {
+    json = prefersJson(request.accept, pairs);
+  } catch (error) {
+    if (error instanceof BadAcceptWeight) return internalError('Failure("float_of_string")');
+    throw error;
+  }
 
   let body: string;
   try {

@@ -34,6 +34,14 @@ export class Layout<S> {
   indexOf(name: string): number | undefined {
     return this.positions.get(name);
   }
+
+  /** Whether `other` lists the same sources with the same histories. */
+  sameAs(other: Layout<S>): boolean {
+    return (
+      other.entries.length === this.entries.length &&
+      other.entries.every((e, i) => e.spec === this.entries[i].spec && e.since === this.entries[i].since)
+    );
+  }
 }
 
 /** rrdd adds new sources plugin by plugin, in name order (OCaml's byte-wise string order) within each. */

@@ -6,6 +6,7 @@
 import type { XapiRecord } from '../../../src/xapi/model/types';
 import { guestOf } from '../domains';
 import type { Simulator } from '../simulator';
+import { keyOf } from './noise';
 import { type PerformanceRecorder, type RecordedVm, startPerformanceRecording } from './recorder';
 import { RowStore } from './rows';
 import { HostSeries, type Series, VmSeries } from './series';
@@ -34,7 +35,7 @@ export class PerformanceModel {
       const controlDomain = this.sim.db.find<XapiRecord<'VM'>>('VM', vm.ref)?.is_control_domain ?? false;
       const profile = guestOf(this.sim, vm.ref);
       guest = {
-        key: vm.key,
+        key: keyOf(vm.uuid),
         profile: WORKLOAD_PROFILES[controlDomain ? 'control-domain' : profile.workload],
         reportsMemory: controlDomain || profile.hasTools,
         controlDomain,
@@ -46,7 +47,7 @@ export class PerformanceModel {
 
   /** The VM's series, or undefined for a VM that cannot run (a template, a snapshot) or no longer exists. */
   vm(ref: string): VmSeries | undefined {
-    const recorded = this.recorder.vms.get(ref);
+    const recorded = this.recorder.vm(ref);
     if (!recorded) return undefined;
     let series = this.vms.get(ref);
     if (series?.recorded !== recorded) {
@@ -57,7 +58,7 @@ export class PerformanceModel {
   }
 
   host(ref: string): HostSeries | undefined {
-    const recorded = this.recorder.hosts.get(ref);
+    const recorded = this.recorder.host(ref);
     if (!recorded) return undefined;
     let series = this.hosts.get(ref);
     if (series?.recorded !== recorded) {
@@ -65,7 +66,7 @@ export class PerformanceModel {
         this.sim,
         recorded,
         (vm) => this.guest(vm),
-        (vm) => this.recorder.vms.get(vm),
+        (vm) => this.recorder.vm(vm),
       );
       this.hosts.set(ref, series);
     }

@@ -30,11 +30,24 @@ export interface ArchiveRow {
   avg: Float64Array;
   min: Float64Array;
   max: Float64Array;
-  /** Known samples behind each value, out of the row's TIMESCALES pdps. */
-  known: Float64Array;
+  /**
+   * Known samples behind each value, out of the row's TIMESCALES pdps. A 5-second row has
+   * none: each of its values is one sample (min and max are avg), known unless NaN.
+   */
+  known: Float64Array | undefined;
 }
 
-function emptyRow(layout: Layout<unknown>): ArchiveRow {
+const knownAt = (row: ArchiveRow, i: number) => (row.known ? row.known[i] : Number.isNaN(row.avg[i]) ? 0 : 1);
+
+/** A 5-second row: one array serves as mean, minimum and maximum. */
+function sampleRow(layout: Layout<unknown>, values: Float64Array): ArchiveRow {
+  return { layout, avg: values, min: values, max: values, known: undefined };
+}
+
+/** A row being consolidated, which counts its known samples. */
+type Consolidating = ArchiveRow & { known: Float64Array };
+
+function emptyRow(layout: Layout<unknown>): Consolidating {
   const n = layout.entries.length;
   const avg = new Float64Array(n);
   const min = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
@@ -43,7 +56,7 @@ function emptyRow(layout: Layout<unknown>): ArchiveRow {
 }
 
 /** Adds `count` samples with these mean and extremes to a running consolidation (avg holds the sum). */
-function accumulate(row: ArchiveRow, i: number, avg: number, low: number, high: number, count: number) {
+function accumulate(row: Consolidating, i: number, avg: number, low: number, high: number, count: number) {
   if (count === 0 || Number.isNaN(avg)) return;
   row.avg[i] += avg * count;
   row.known[i] += count;
@@ -52,7 +65,7 @@ function accumulate(row: ArchiveRow, i: number, avg: number, low: number, high: 
 }
 
 /** Turns the running sums into means; a value with no known sample is NaN. */
-function finish(row: ArchiveRow): ArchiveRow {
+function finish(row: Consolidating): ArchiveRow {
   for (let i = 0; i < row.avg.length; i++) {
     if (row.known[i] > 0) row.avg[i] /= row.known[i];
     else row.avg[i] = row.min[i] = row.max[i] = Number.NaN;
@@ -62,17 +75,15 @@ function finish(row: ArchiveRow): ArchiveRow {
 
 /** A cached row brought to the current layout: a source that is new, or whose history was forgotten, is unknown. */
 function remap(row: ArchiveRow, layout: Layout<unknown>): ArchiveRow {
-  const out = emptyRow(layout);
+  const out = row.known ? emptyRow(layout) : sampleRow(layout, new Float64Array(layout.entries.length));
   layout.entries.forEach((entry, j) => {
     const i = row.layout.indexOf(entry.spec.name);
-    if (i !== undefined && row.layout.entries[i].since === entry.since) {
-      out.avg[j] = row.avg[i];
-      out.min[j] = row.min[i];
-      out.max[j] = row.max[i];
-      out.known[j] = row.known[i];
-    } else {
-      out.avg[j] = out.min[j] = out.max[j] = Number.NaN;
-    }
+    const kept = i !== undefined && row.layout.entries[i].since === entry.since;
+    out.avg[j] = kept ? row.avg[i] : Number.NaN;
+    if (!out.known) return;
+    out.min[j] = kept ? row.min[i] : Number.NaN;
+    out.max[j] = kept ? row.max[i] : Number.NaN;
+    out.known[j] = kept ? knownAt(row, i) : 0;
   });
   return out;
 }
@@ -88,7 +99,7 @@ export class RowStore {
 
   /** The value a row shows for a consolidation function: NaN when too few samples are known. */
   static value(row: ArchiveRow, level: number, cf: 'AVERAGE' | 'MIN' | 'MAX', i: number): number {
-    if (row.known[i] < TIMESCALES[level].pdps * (1 - XFF)) return Number.NaN;
+    if (knownAt(row, i) < TIMESCALES[level].pdps * (1 - XFF)) return Number.NaN;
     return cf === 'AVERAGE' ? row.avg[i] : cf === 'MIN' ? row.min[i] : row.max[i];
   }
 
@@ -119,7 +130,7 @@ export class RowStore {
   }
 
   private compute(level: number, t: number, layout: Layout<unknown>): ArchiveRow {
-    if (level === 0) return this.sampleRow(t, layout);
+    if (level === 0) return this.sample(t, layout);
     const now = this.now();
     const exact =
       level === 1 ||
@@ -128,15 +139,10 @@ export class RowStore {
     return exact ? this.consolidate(level, t, layout) : this.summarise(level, t, layout);
   }
 
-  private sampleRow(t: number, layout: Layout<unknown>): ArchiveRow {
-    const row = emptyRow(layout);
-    this.series.sample({ kind: 'sample', t }, row.avg);
-    for (let i = 0; i < row.avg.length; i++) {
-      const v = row.avg[i];
-      row.min[i] = row.max[i] = v;
-      row.known[i] = Number.isNaN(v) ? 0 : 1;
-    }
-    return row;
+  private sample(t: number, layout: Layout<unknown>): ArchiveRow {
+    const values = new Float64Array(layout.entries.length);
+    this.series.sample({ kind: 'sample', t }, values);
+    return sampleRow(layout, values);
   }
 
   /** The row from the finer archive's rows it spans. */
@@ -153,7 +159,7 @@ export class RowStore {
         continue;
       }
       const c = this.row(level - 1, child);
-      for (let i = 0; i < n; i++) accumulate(row, i, c.avg[i], c.min[i], c.max[i], c.known[i]);
+      for (let i = 0; i < n; i++) accumulate(row, i, c.avg[i], c.min[i], c.max[i], knownAt(c, i));
     }
     return finish(row);
   }

@@ -255,6 +255,13 @@ describe('the story the data tells', () => {
       else if (t <= stoppedAt + 300) expect(v, `while halted, ${t}`).toBeNaN();
     }
     expect(cpu.get(Number(exp.meta.end))).toBeGreaterThan(0);
+    // The host, asked only now, counted the VM among its domains until it stopped.
+    const domains = column(exp, `MAX:host:${uuid('host', h1)}:running_domains`);
+    const running = sim.db.get<XapiRecord<'host'>>('host', h1).resident_VMs.length;
+    for (const [t, v] of domains) {
+      if (t <= stoppedAt) expect(v, `before the halt, ${t}`).toBe(running);
+      else if (t > stoppedAt + 60 && t <= stoppedAt + 300) expect(v, `while halted, ${t}`).toBe(running - 1);
+    }
   });
 
   it('follows a migrated VM to its new host, with the history from the old one', async () => {

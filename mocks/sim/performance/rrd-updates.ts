@@ -19,7 +19,7 @@ import {
 } from './archives';
 import { performanceOf } from './model';
 import { formatRrdValue } from './number-format';
-import { type ArchiveRow, RowStore } from './rows';
+import { RowStore } from './rows';
 import type { Series } from './series';
 import { STEP_S } from './workload';
 
@@ -49,31 +49,59 @@ interface Part {
 /** OCaml's Int64 division truncates towards zero. */
 const alignDown = (t: number, step: number) => Math.trunc(t / step) * step;
 
-/** The formatted values of one row of one part, kept with the row: rows already served repeat on every poll. */
-const fragments = new WeakMap<ArchiveRow, Map<string, string>>();
-
+/** One part's values in one row, formatted. */
 function fragment(part: Part, level: number, t: number, json: boolean): string {
   const row = part.store.row(level, t);
-  const key = `${json ? 'j' : 'x'}${part.archives.map((a) => a.cf).join()}`;
-  let cached = fragments.get(row);
-  const hit = cached?.get(key);
-  if (hit !== undefined) return hit;
   const n = row.layout.entries.length;
-  let text = '';
+  const values: string[] = [];
   for (const { cf } of part.archives) {
-    for (let i = 0; i < n; i++) {
-      const value = formatRrdValue(RowStore.value(row, level, cf, i));
-      if (json) text += text === '' ? `"${value}"` : `,"${value}"`;
-      else text += `<v>${value}</v>`;
-    }
+    for (let i = 0; i < n; i++) values.push(formatRrdValue(RowStore.value(row, level, cf, i)));
   }
-  if (!cached) {
-    cached = new Map();
-    fragments.set(row, cached);
-  }
-  cached.set(key, text);
-  return text;
+  return json ? `"${values.join('","')}"` : `<v>${values.join('</v><v>')}</v>`;
 }
+
+/**
+ * An answer's legend and rows, formatted, for one selection of RRDs (their layouts and
+ * archives): a client polling the same query gets the rows it already had from here,
+ * and only new rows are formatted. Rows never change once complete.
+ */
+interface Formatted {
+  signature: string;
+  /** The legend as it appears in the answer: a JSON array, or XML entries. */
+  legend: string;
+  columns: number;
+  rows: Map<number, string>;
+}
+
+/** How many different selections keep their formatted rows, most recent first. */
+const KEPT_SELECTIONS = 4;
+const formatted = new WeakMap<Simulator, Formatted[]>();
+
+function formattedFor(sim: Simulator, parts: Part[], level: number, json: boolean): Formatted {
+  const signature = `${json}|${level}|${parts.map((p) => `${p.prefix}${p.series.layout().version}${p.archives.map((a) => a.cf)}`).join(';')}`;
+  const kept = formatted.get(sim) ?? [];
+  formatted.set(sim, kept);
+  const at = kept.findIndex((f) => f.signature === signature);
+  if (at >= 0) {
+    const [found] = kept.splice(at, 1);
+    kept.unshift(found);
+    return found;
+  }
+  const legend: string[] = [];
+  for (const { prefix, series, archives } of parts) {
+    const names = series.layout().entries.map((e) => e.spec.name);
+    for (const { cf } of archives) for (const name of names) legend.push(`${cf}:${prefix}${name}`);
+  }
+  const text = json ? JSON.stringify(legend) : legend.map((entry) => `<entry>${escapeXml(entry)}</entry>`).join('');
+  const entry = { signature, legend: text, rows: new Map<number, string>(), columns: legend.length };
+  kept.unshift(entry);
+  kept.length = Math.min(kept.length, KEPT_SELECTIONS);
+  return entry;
+}
+
+/** Xmlm escapes these in character data. */
+const escapeXml = (text: string) =>
+  text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
 
 /** The RRDs the answering host holds that the query selects: its own, then its resident VMs'. */
 function selectSeries(sim: Simulator, query: RrdUpdatesQuery): { prefix: string; series: Series }[] {
@@ -111,19 +139,26 @@ export function rrdUpdates(sim: Simulator, query: RrdUpdatesQuery): string {
   const level = first.level;
   for (const part of parts) part.archives = part.archives.filter((a) => a.level === level);
 
-  const legend: string[] = [];
-  for (const { prefix, series, archives } of parts) {
-    const names = series.layout().entries.map((e) => e.spec.name);
-    for (const { cf } of archives) for (const name of names) legend.push(`${cf}:${prefix}${name}`);
-  }
-
   const step = stepOf(level);
   const end = alignDown(now, step);
   const rowTimes: number[] = [];
   for (let i = 0, t = end; t >= start && i < TIMESCALES[level].rows; i++, t -= step) rowTimes.push(t);
-  const meta = { start: alignDown(start, step) + step, step, end, rows: rowTimes.length, columns: legend.length };
-  const rows = rowTimes.map((t) => parts.map((part) => fragment(part, level, t, query.json)));
-  return query.json ? asJson(meta, legend, rowTimes, rows) : asXml(meta, legend, rowTimes, rows);
+  const cache = formattedFor(sim, parts, level, query.json);
+  const rows = rowTimes.map((t) => {
+    let row = cache.rows.get(t);
+    if (row === undefined) {
+      const values = parts.map((part) => fragment(part, level, t, query.json));
+      row = query.json ? `{"t":"${t}","values":[${values.join(',')}]}` : `<row><t>${t}</t>${values.join('')}</row>`;
+      cache.rows.set(t, row);
+    }
+    return row;
+  });
+  // Rows that have scrolled out of the archive are not asked for again.
+  const oldest = end - TIMESCALES[level].rows * step;
+  if (cache.rows.size > TIMESCALES[level].rows + 16)
+    for (const t of cache.rows.keys()) if (t < oldest) cache.rows.delete(t);
+  const meta = { start: alignDown(start, step) + step, step, end, rows: rowTimes.length, columns: cache.columns };
+  return query.json ? asJson(meta, cache.legend, rows) : asXml(meta, cache.legend, rows);
 }
 
 interface Meta {
@@ -134,21 +169,18 @@ interface Meta {
   columns: number;
 }
 
-function asJson(meta: Meta, legend: string[], times: number[], rows: string[][]): string {
+function asJson(meta: Meta, legend: string, rows: string[]): string {
   const head =
     `{"meta":{"start":"${meta.start}","step":"${meta.step}","end":"${meta.end}","rows":"${meta.rows}",` +
-    `"columns":"${meta.columns}","legend":${JSON.stringify(legend)}},"data":[`;
-  const data = times.map((t, r) => `{"t":"${t}","values":[${rows[r].join(',')}]}`);
-  return `${head}${data.join(',')}]}`;
+    `"columns":"${meta.columns}","legend":${legend}},"data":[`;
+  return `${head}${rows.join(',')}]}`;
 }
 
 /** Xmlm's output: the declaration, then elements without whitespace; an empty element is written `<name/>`. */
-function asXml(meta: Meta, legend: string[], times: number[], rows: string[][]): string {
+function asXml(meta: Meta, legend: string, rows: string[]): string {
   const element = (name: string, content: string) => (content === '' ? `<${name}/>` : `<${name}>${content}</${name}>`);
-  const entries = legend.map((entry) => `<entry>${entry.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</entry>`);
   const head =
     `<start>${meta.start}</start><step>${meta.step}</step><end>${meta.end}</end>` +
-    `<rows>${meta.rows}</rows><columns>${meta.columns}</columns>${element('legend', entries.join(''))}`;
-  const data = times.map((t, r) => `<row><t>${t}</t>${rows[r].join('')}</row>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<xport><meta>${head}</meta>${element('data', data.join(''))}</xport>`;
+    `<rows>${meta.rows}</rows><columns>${meta.columns}</columns>${element('legend', legend)}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<xport><meta>${head}</meta>${element('data', rows.join(''))}</xport>`;
 }

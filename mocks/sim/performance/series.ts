@@ -16,6 +16,7 @@ import {
 } from './data-sources';
 import { hostMemoryOf } from './host-memory';
 import { buildLayout, type Layout, type LayoutEvent } from './layout';
+import { keyOf } from './noise';
 import type { DataSourceChange, RecordedHost, RecordedVm } from './recorder';
 import type { VmState } from './states';
 import {
@@ -59,6 +60,14 @@ function withChanges<S>(presents: LayoutEvent<S>[], changes: readonly DataSource
   return events;
 }
 
+/**
+ * Most state changes (memory, power) leave the list as it was: keeping the same object
+ * keeps every row and answer cached against it valid.
+ */
+function keepIfSame<S>(previous: Layout<S> | undefined, next: Layout<S>): Layout<S> {
+  return previous?.sameAs(next) ? previous : next;
+}
+
 function fill<S>(layout: Layout<S>, sample: S, time: number, out: Float64Array): void {
   const entries = layout.entries;
   for (let i = 0; i < entries.length; i++) {
@@ -68,7 +77,11 @@ function fill<S>(layout: Layout<S>, sample: S, time: number, out: Float64Array):
 
 export class VmSeries implements Series<VmSample> {
   readonly kind = 'vm';
-  private cached: { segments: number; changes: number; layout: Layout<VmSample> } | undefined;
+  /** The device sets seen so far, one per change of devices: most changes (memory, power) leave them. */
+  private readonly presents: LayoutEvent<VmSample>[] = [];
+  private segmentsSeen = 0;
+  private devicesSeen = '';
+  private cached: { presents: number; changes: number; layout: Layout<VmSample> } | undefined;
   private readonly scratch = new VmSample();
 
   constructor(
@@ -100,18 +113,19 @@ export class VmSeries implements Series<VmSample> {
   layout(): Layout<VmSample> {
     const { segments } = this.recorded.timeline;
     const { changes } = this.recorded;
-    if (this.cached?.segments === segments.length && this.cached.changes === changes.length) return this.cached.layout;
-    const presents: LayoutEvent<VmSample>[] = [];
-    let devices = '';
-    for (const { from, state } of segments) {
+    for (; this.segmentsSeen < segments.length; this.segmentsSeen++) {
+      const { from, state } = segments[this.segmentsSeen];
       if (state.power === 'off') continue;
-      const signature = `${state.vcpusMax}/${state.vifs.map((v) => v.device)}/${state.vbds.map((v) => v.device)}`;
-      if (signature === devices) continue;
-      devices = signature;
-      presents.push({ at: from, kind: 'present', specs: vmDataSources(this.devices(state)) });
+      const devices = `${state.vcpusMax}/${state.vifs.map((v) => v.device)}/${state.vbds.map((v) => v.device)}`;
+      if (devices === this.devicesSeen) continue;
+      this.devicesSeen = devices;
+      this.presents.push({ at: from, kind: 'present', specs: vmDataSources(this.devices(state)) });
     }
-    const layout = buildLayout(withChanges(presents, changes));
-    this.cached = { segments: segments.length, changes: changes.length, layout };
+    if (this.cached?.presents === this.presents.length && this.cached.changes === changes.length) {
+      return this.cached.layout;
+    }
+    const layout = keepIfSame(this.cached?.layout, buildLayout(withChanges(this.presents, changes)));
+    this.cached = { presents: this.presents.length, changes: changes.length, layout };
     return layout;
   }
 
@@ -173,7 +187,7 @@ export class HostSeries implements Series<HostSample> {
     private readonly guestOf: (vm: RecordedVm) => GuestModel,
     private readonly vmOf: (ref: string) => RecordedVm | undefined,
   ) {
-    this.facts = readHostFacts(sim, recorded.ref, recorded.key);
+    this.facts = readHostFacts(sim, recorded.ref, keyOf(recorded.uuid));
     this.presents = [{ at: recorded.timeline.segments[0].from, kind: 'present', specs: this.facts.specs }];
   }
 
@@ -197,7 +211,7 @@ export class HostSeries implements Series<HostSample> {
       this.facts.record = host;
       return this.facts;
     }
-    this.facts = readHostFacts(this.sim, this.recorded.ref, this.recorded.key);
+    this.facts = readHostFacts(this.sim, this.recorded.ref, keyOf(this.recorded.uuid));
     this.presents.push({ at: this.sim.clock.now() / 1000, kind: 'present', specs: this.facts.specs });
     return this.facts;
   }
@@ -212,7 +226,7 @@ export class HostSeries implements Series<HostSample> {
     if (this.cached?.presents === this.presents.length && this.cached.changes === changes.length) {
       return this.cached.layout;
     }
-    const layout = buildLayout(withChanges(this.presents, changes));
+    const layout = keepIfSame(this.cached?.layout, buildLayout(withChanges(this.presents, changes)));
     this.cached = { presents: this.presents.length, changes: changes.length, layout };
     return layout;
   }

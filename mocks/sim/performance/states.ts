@@ -5,7 +5,7 @@
  * shows in the data changed.
  */
 import type { XapiRecord } from '../../../src/xapi/model/types';
-import type { Database } from '../db';
+import type { Database, DbRecord } from '../db';
 import { NULL_REF } from '../db';
 import { keyOf } from './noise';
 
@@ -51,7 +51,7 @@ export interface HostState {
 type Vm = XapiRecord<'VM'>;
 
 /** Whether a VM can ever have a domain: templates and snapshots never run. */
-export function canRun(vm: Vm): boolean {
+function canRun(vm: Vm): boolean {
   return !vm.is_a_template && !vm.is_a_snapshot;
 }
 
@@ -65,22 +65,36 @@ function deviceKey(device: string): number {
   return key;
 }
 
-function attachedVifs(db: Database, vm: Vm): VifState[] {
+/** One record as it was just before a change, for reading the state the change ended. */
+export interface Before {
+  cls: string;
+  ref: string;
+  record: DbRecord | undefined;
+}
+
+type Read = <T>(cls: string, ref: string) => T | undefined;
+
+function reader(db: Database, before: Before | undefined): Read {
+  return <T>(cls: string, ref: string) =>
+    before && before.ref === ref && before.cls === cls ? (before.record as T | undefined) : db.find<T>(cls, ref);
+}
+
+function attachedVifs(read: Read, vm: Vm): VifState[] {
   const vifs: VifState[] = [];
   for (const ref of vm.VIFs) {
-    const vif = db.find<XapiRecord<'VIF'>>('VIF', ref);
+    const vif = read<XapiRecord<'VIF'>>('VIF', ref);
     if (vif?.currently_attached) vifs.push({ device: vif.device, network: vif.network, key: deviceKey(vif.device) });
   }
   return vifs.sort((a, b) => Number(a.device) - Number(b.device));
 }
 
 /** Disks with a tapdisk behind them: attached and not an empty drive. */
-function attachedVbds(db: Database, vm: Vm): VbdState[] {
+function attachedVbds(read: Read, vm: Vm): VbdState[] {
   const vbds: (VbdState & { position: number })[] = [];
   for (const ref of vm.VBDs) {
-    const vbd = db.find<XapiRecord<'VBD'>>('VBD', ref);
+    const vbd = read<XapiRecord<'VBD'>>('VBD', ref);
     if (!vbd?.currently_attached || vbd.empty) continue;
-    const vdi = db.find<XapiRecord<'VDI'>>('VDI', vbd.VDI);
+    const vdi = read<XapiRecord<'VDI'>>('VDI', vbd.VDI);
     if (!vdi) continue;
     const position = Number(vbd.userdevice);
     vbds.push({ device: vbd.device, sr: vdi.SR, data: position > 0, key: deviceKey(vbd.device), position });
@@ -88,12 +102,14 @@ function attachedVbds(db: Database, vm: Vm): VbdState[] {
   return vbds.sort((a, b) => a.position - b.position).map(({ position: _p, ...vbd }) => vbd);
 }
 
-export function vmStateOf(db: Database, ref: string): VmState | undefined {
-  const vm = db.find<Vm>('VM', ref);
+/** The VM's state now, or just before a change when `before` holds the changed record's previous version. */
+export function vmStateOf(db: Database, ref: string, before?: Before): VmState | undefined {
+  const read = reader(db, before);
+  const vm = read<Vm>('VM', ref);
   if (!vm || !canRun(vm)) return undefined;
   const power = vm.power_state === 'Running' ? 'running' : vm.power_state === 'Paused' ? 'paused' : 'off';
-  const metrics = db.find<XapiRecord<'VM_metrics'>>('VM_metrics', vm.metrics);
-  const guest = db.find<XapiRecord<'VM_guest_metrics'>>('VM_guest_metrics', vm.guest_metrics);
+  const metrics = read<XapiRecord<'VM_metrics'>>('VM_metrics', vm.metrics);
+  const guest = read<XapiRecord<'VM_guest_metrics'>>('VM_guest_metrics', vm.guest_metrics);
   const live = power !== 'off';
   return {
     power,
@@ -107,15 +123,16 @@ export function vmStateOf(db: Database, ref: string): VmState | undefined {
     vcpus: metrics?.VCPUs_number ?? 0,
     vcpusMax: vm.VCPUs_max,
     agentLive: guest?.live ?? false,
-    vifs: live ? attachedVifs(db, vm) : [],
-    vbds: live ? attachedVbds(db, vm) : [],
+    vifs: live ? attachedVifs(read, vm) : [],
+    vbds: live ? attachedVbds(read, vm) : [],
   };
 }
 
-export function hostStateOf(db: Database, ref: string): HostState | undefined {
-  const host = db.find<XapiRecord<'host'>>('host', ref);
+export function hostStateOf(db: Database, ref: string, before?: Before): HostState | undefined {
+  const read = reader(db, before);
+  const host = read<XapiRecord<'host'>>('host', ref);
   if (!host) return undefined;
-  return { live: db.find<XapiRecord<'host_metrics'>>('host_metrics', host.metrics)?.live ?? false };
+  return { live: read<XapiRecord<'host_metrics'>>('host_metrics', host.metrics)?.live ?? false };
 }
 
 const sameVifs = (a: readonly VifState[], b: readonly VifState[]) =>

@@ -44,16 +44,4 @@ export class Timeline<S> {
     }
     return lo === 0 ? undefined : segments[lo - 1].state;
   }
-
-  /** Whether any segment in force during (from, to] has `test` true. */
-  some(from: number, to: number, test: (state: S) => boolean): boolean {
-    const segments = this.segments;
-    for (let i = segments.length - 1; i >= 0; i--) {
-      const start = segments[i].from;
-      const end = i + 1 < segments.length ? segments[i + 1].from : Number.POSITIVE_INFINITY;
-      if (end <= from) break;
-      if (start < to && test(segments[i].state)) return true;
-    }
-    return false;
-  }
 }

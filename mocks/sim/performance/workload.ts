@@ -80,7 +80,7 @@ export const VBD_METRICS = [
   'latency',
   'avgqu_sz',
 ] as const;
-export type VbdMetric = (typeof VBD_METRICS)[number];
+type VbdMetric = (typeof VBD_METRICS)[number];
 const M = Object.fromEntries(VBD_METRICS.map((m, i) => [m, i])) as Record<VbdMetric, number>;
 
 export interface GuestModel {

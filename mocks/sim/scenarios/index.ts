@@ -16,8 +16,8 @@ export function createSimulator(options: SimulatorOptions & { scenario?: Scenari
   sim.db.bulkLoad(() => {
     SCENARIOS[options.scenario ?? 'demo'](sim);
     syncAtStartup(sim);
-    // The state the scenario starts in is taken to have held for the past year.
-    startPerformanceRecording(sim);
   });
+  // The state the scenario starts in is taken to have held for the past year.
+  startPerformanceRecording(sim);
   return sim;
 }
