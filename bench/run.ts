@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { consoleFigures } from './console';
 import { memoryFigures } from './memory';
+import { performanceTabFigures } from './performance-tab';
 import { type Figures, printTable } from './report';
 import { simConsoleFigures } from './sim-console';
 import { simulatorFigures } from './simulator';
@@ -14,6 +15,7 @@ const figures: Figures = {
   ...(await simConsoleFigures()),
   ...(await consoleFigures()),
   ...(await memoryFigures()),
+  ...(await performanceTabFigures()),
 };
 
 printTable(figures);

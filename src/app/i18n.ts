@@ -8,8 +8,10 @@ import { initReactI18next } from 'react-i18next';
 import { errorStrings } from '../components/errors/i18n';
 import { formatStrings } from '../components/format/i18n';
 import { connectStrings } from '../features/connect/i18n';
+import { dashboardStrings } from '../features/dashboard/i18n';
 import { memoryStrings } from '../features/memory/i18n';
 import { objectPagesStrings } from '../features/object-pages/i18n';
+import { performanceStrings } from '../features/performance/i18n';
 import { treeStrings } from '../features/resource-tree/i18n';
 import { tasksStrings } from '../features/tasks/i18n';
 import { actionStrings } from '../queries/actions/i18n';
@@ -28,10 +30,12 @@ const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<strin
   app: appStrings,
   actions: actionStrings,
   connect: connectStrings,
+  dashboard: dashboardStrings,
   errors: errorStrings,
   format: formatStrings,
   memory: memoryStrings,
   objectPages: objectPagesStrings,
+  performance: performanceStrings,
   tasks: tasksStrings,
   tree: treeStrings,
 };

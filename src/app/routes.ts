@@ -6,7 +6,15 @@
 import { useSyncExternalStore } from 'react';
 
 export type ObjectClass = 'pool' | 'host' | 'VM' | 'SR' | 'network' | 'template' | 'snapshot';
-export type Tab = 'general' | 'memory' | 'storage' | 'networking' | 'console' | 'performance' | 'snapshots';
+export type Tab =
+  | 'general'
+  | 'dashboard'
+  | 'memory'
+  | 'storage'
+  | 'networking'
+  | 'console'
+  | 'performance'
+  | 'snapshots';
 
 /** What the connect form starts with: Reconnect fills in the pool that needs a login. */
 export type ConnectPrefill = { address: string } | { scenario: string };

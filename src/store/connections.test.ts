@@ -10,7 +10,14 @@ import { createHandlers } from '../../mocks/handlers';
 import { DEFAULT_BASE_URL } from '../../mocks/node';
 import { createSimulator } from '../../mocks/sim/scenarios/index';
 import type { Simulator } from '../../mocks/sim/simulator';
-import { connectPool, disconnectPool, type PoolTarget, resumePool, SIMULATOR_CREDENTIALS } from './connections';
+import {
+  connectPool,
+  disconnectPool,
+  hostBaseUrl,
+  type PoolTarget,
+  resumePool,
+  SIMULATOR_CREDENTIALS,
+} from './connections';
 import { useMirror } from './mirror-store';
 import { savedSession, savedTargets } from './saved-pools';
 
@@ -98,6 +105,19 @@ describe('disconnectPool', () => {
     expect(useMirror.getState().order).toEqual([]);
     expect(savedTargets()).toEqual([]);
     expect(savedSession(id)).toBeUndefined();
+  });
+});
+
+describe('hostBaseUrl', () => {
+  it("asks a real pool's members at their own address and its master where the pool was reached", async () => {
+    const id = await connectPool(realPool, SIMULATOR_CREDENTIALS);
+    expect(hostBaseUrl(id, '10.0.0.12')).toBe('/pool/10.0.0.12');
+    expect(hostBaseUrl(id)).toBe('/pool/pool.test');
+  });
+
+  it('asks the simulator at its own address for every host', async () => {
+    const id = await connectPool(simulator, SIMULATOR_CREDENTIALS);
+    expect(hostBaseUrl(id, '192.0.2.12')).toBe('/sim/demo');
   });
 });
 

@@ -68,6 +68,19 @@ export function getConnection(poolId: string): XapiConnection {
   return entry.connection;
 }
 
+/**
+ * Where a host of a pool answers its own HTTP requests (GET /rrd_updates). The master
+ * is asked where the pool was reached (the address typed, which works from here even
+ * when the master's own idea of its address does not); a member of a real pool at its
+ * own address, through the bundled proxy. The simulator serves every host of a
+ * scenario at the pool's address and picks the host by a host_uuid parameter.
+ */
+export function hostBaseUrl(poolId: string, memberAddress?: string): string {
+  return memberAddress !== undefined && targets.get(poolId)?.kind === 'pool'
+    ? baseUrlFor({ kind: 'pool', address: memberAddress })
+    : getConnection(poolId).baseUrl;
+}
+
 export function targetOf(poolId: string): PoolTarget | undefined {
   return targets.get(poolId);
 }

@@ -22,6 +22,7 @@ export const objectPagesStrings = {
     tabs: {
       label: 'Views',
       general: 'General',
+      dashboard: 'Dashboard',
       memory: 'Memory',
       storage: 'Storage',
       networking: 'Networking',
@@ -182,6 +183,7 @@ export const objectPagesStrings = {
     tabs: {
       label: '视图',
       general: '常规',
+      dashboard: '仪表板',
       memory: '内存',
       storage: '存储',
       networking: '网络',
