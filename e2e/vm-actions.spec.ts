@@ -27,6 +27,8 @@ test('a VM found through the filter starts and shuts down, in the tree and on it
 });
 
 test('a running VM migrates to another host and moves there in the tree', async ({ page }) => {
+  // A live migration copies the guest's memory: some 12 s of (real) time for web-01.
+  test.setTimeout(60_000);
   await runFromTree(page, 'web-01', 'Migrate to host…');
   const dialog = page.getByRole('dialog', { name: 'Migrate web-01' });
   await expect(dialog.getByRole('radio', { name: /xcp-host-01/ })).toBeDisabled();
@@ -35,7 +37,7 @@ test('a running VM migrates to another host and moves there in the tree', async 
 
   await page.getByRole('searchbox', { name: 'Filter by name, tag or UUID' }).fill('web-01');
   const host03 = page.getByRole('treeitem', { name: 'xcp-host-03', exact: true });
-  await expect(host03).toBeVisible({ timeout: 20_000 });
+  await expect(host03).toBeVisible({ timeout: 40_000 });
   await expect(page.getByRole('treeitem', { name: 'xcp-host-01', exact: true })).toHaveCount(0);
   await expect(treeItem(page, 'web-01').getByRole('img', { name: 'Running' })).toBeVisible();
 });
