@@ -12,6 +12,7 @@ import { awaitTask } from '../../../queries/actions/await-task';
 import { getConnection } from '../../../store/connections';
 import type { Ref } from '../../../xapi/model/types';
 import type { MemoryLimits } from '../../../xapi/rules/memory';
+import { XapiError } from '../../../xapi/xapi-error';
 
 export type MemoryChange =
   | { kind: 'dynamic'; limits: MemoryLimits }
@@ -19,6 +20,19 @@ export type MemoryChange =
   | { kind: 'fixed'; bytes: number }
   /** `cleanly`: the guest can shut itself down; otherwise it is forced off, as the person agreed. */
   | { kind: 'restart'; limits: MemoryLimits; host: Ref<'host'>; cleanly: boolean };
+
+/**
+ * reserve_memory_for_dynamic_change (message_forwarding.ml) sends HOST_NOT_ENOUGH_FREE_MEMORY
+ * in KiB, where every other call sends bytes: turned into bytes, the error reads right
+ * wherever the console puts it in words.
+ */
+function reservationErrorInBytes(error: unknown): unknown {
+  if (!(error instanceof XapiError) || error.code !== 'HOST_NOT_ENOUGH_FREE_MEMORY') return error;
+  return new XapiError(
+    error.code,
+    error.params.map((kib) => (/^\d+$/.test(kib) ? String(Number(kib) * 1024) : kib)),
+  );
+}
 
 async function run(poolId: string, started: Promise<Ref<'task'>>): Promise<void> {
   await awaitTask(poolId, await started);
@@ -46,7 +60,9 @@ export async function applyMemoryChange(poolId: string, vm: Ref<'VM'>, change: M
       return run(
         poolId,
         pool.callAsync('VM.set_memory_dynamic_range', vm, change.limits.dynamicMin, change.limits.dynamicMax),
-      );
+      ).catch((error: unknown) => {
+        throw reservationErrorInBytes(error);
+      });
     case 'limits': {
       const { staticMin, staticMax, dynamicMin, dynamicMax } = change.limits;
       return run(poolId, pool.callAsync('VM.set_memory_limits', vm, staticMin, staticMax, dynamicMin, dynamicMax));
