@@ -18,12 +18,17 @@ const HOST = 'host-01';
 const GUESTS_ON_HOST = 200;
 const DRAG_STEPS = 120;
 const DRAG_STEP_MS = 25;
+const QUIET_WINDOW_MS = 3_000;
+const QUIET_FRAME_MS = 17;
+const QUIET_TRIES = 30;
 
 /**
  * Runs in the page, against the same simulator the app talks to: logs in, starts
- * halted VMs on the host until it runs `guests` of them, waits until they all run,
- * and returns the path of the Memory tab of a guest that balloons there.
- * Sent as source text, as console.ts does, so tsx adds no helpers the page lacks.
+ * halted VMs on the host until it runs `guests` of them, waits until the host has
+ * settled (the guests booted, their agents reporting, their balloons still, as a
+ * person would find a host they open), and returns the path of the Memory tab of a
+ * guest that balloons there. Sent as source text, as console.ts does, so tsx adds no
+ * helpers the page lacks.
  */
 const FILL_HOST = `async ({ hostName, guests }) => {
   const rpc = async (method, params) => {
@@ -47,10 +52,23 @@ const FILL_HOST = `async ({ hostName, guests }) => {
     .map(([ref]) => ref);
   const toStart = halted.slice(0, guests - guestsOn(vms));
   await Promise.all(toStart.map((vm) => rpc('Async.VM.start_on', [session, vm, host, false, false])));
+  // Settled: nothing about the host's guests (targets, balloons, agents) changed for five seconds.
+  let last = '';
+  let quietPolls = 0;
   for (;;) {
+    await new Promise((done) => setTimeout(done, 1000));
     const now = await rpc('VM.get_all_records', [session]);
-    if (guestsOn(now) >= guests) {
-      const metrics = await rpc('VM_guest_metrics.get_all_records', [session]);
+    if (guestsOn(now) < guests) continue;
+    const onHost = Object.values(now).filter((vm) => vm.resident_on === host && !vm.is_control_domain);
+    const metrics = await rpc('VM_guest_metrics.get_all_records', [session]);
+    const vmMetrics = await rpc('VM_metrics.get_all_records', [session]);
+    const state = onHost
+      .map((vm) => [vm.power_state, vm.memory_target, vmMetrics[vm.metrics]?.memory_actual, vm.guest_metrics].join())
+      .join(';');
+    quietPolls = state === last ? quietPolls + 1 : 0;
+    last = state;
+    const settled = quietPolls >= 5;
+    if (settled) {
       const balloons = Object.values(now).find(
         (vm) => vm.resident_on === host && vm.power_state === 'Running' && !vm.is_control_domain &&
           metrics[vm.guest_metrics]?.other['feature-balloon'] === '1' &&
@@ -58,7 +76,6 @@ const FILL_HOST = `async ({ hostName, guests }) => {
       );
       return '/pools/sim-large/VM/' + balloons.uuid + '/memory';
     }
-    await new Promise((done) => setTimeout(done, 1000));
   }
 }`;
 
@@ -74,6 +91,18 @@ async function openInApp(page: Page, path: string): Promise<void> {
     window.history.pushState(null, '', to);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, path);
+}
+
+/**
+ * Waits until the page draws every frame in time for a few seconds, so the figure is
+ * the drag's and not the tail of the starts (hundreds of guests booting bring event
+ * batches for a while after their host has settled).
+ */
+async function untilFramesAreQuiet(page: Page): Promise<void> {
+  for (let tries = 0; tries < QUIET_TRIES; tries++) {
+    if (Math.max(...(await frameTimes(page, QUIET_WINDOW_MS))) < QUIET_FRAME_MS) return;
+  }
+  throw new Error(`the page never drew ${QUIET_WINDOW_MS} ms of frames under ${QUIET_FRAME_MS} ms`);
 }
 
 /** Drags the Dynamic maximum thumb back and forth across the slider with the mouse, and returns every frame's time. */
@@ -119,8 +148,7 @@ export async function memoryFigures(): Promise<Figures> {
       if (waitedMs > 60_000) throw new Error(`only ${await guests.count()} guests on ${HOST}`);
       await page.waitForTimeout(500);
     }
-    // Let the starts' balancing settle, as a person would open the tab on a quiet host.
-    await page.waitForTimeout(5_000);
+    await untilFramesAreQuiet(page);
     const frames = await dragFrames(page);
     return {
       'memory tab: longest frame while dragging on a host with 200 VMs': {
