@@ -1,0 +1,240 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  type ConsoleConnection,
+  ConsoleLink,
+  type LinkEnvironment,
+  type LinkState,
+  type SocketLike,
+  STABLE_CONNECTION_MS,
+} from './console-link';
+
+/** A socket the test drives: the host's bytes, and its closing. */
+class FakeSocket implements SocketLike {
+  binaryType: BinaryType = 'blob';
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  readonly sent: string[] = [];
+  closedByClient = false;
+
+  constructor(readonly url: string) {}
+
+  send(data: Uint8Array<ArrayBuffer>): void {
+    this.sent.push(new TextDecoder().decode(data));
+  }
+
+  close(): void {
+    this.closedByClient = true;
+  }
+
+  hostSays(text: string): void {
+    this.onmessage?.({ data: new TextEncoder().encode(text).buffer });
+  }
+
+  hostCloses(): void {
+    this.onclose?.({ code: 1006 });
+  }
+}
+
+/** Timers on a clock the test moves by hand. */
+class FakeEnvironment implements LinkEnvironment {
+  nowMs = 0;
+  readonly sockets: FakeSocket[] = [];
+  private timers: { at: number; run: () => void; id: number }[] = [];
+  private nextId = 1;
+
+  openSocket(url: string): SocketLike {
+    const socket = new FakeSocket(url);
+    this.sockets.push(socket);
+    return socket;
+  }
+
+  setTimeout(run: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.push({ at: this.nowMs + ms, run, id });
+    return id;
+  }
+
+  clearTimeout(id: unknown): void {
+    this.timers = this.timers.filter((timer) => timer.id !== id);
+  }
+
+  now(): number {
+    return this.nowMs;
+  }
+
+  /** Moves the clock on, running each timer that comes due, in order. */
+  async advance(ms: number): Promise<void> {
+    const end = this.nowMs + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.nowMs = due.at;
+      due.run();
+      await settle();
+    }
+    this.nowMs = end;
+  }
+
+  get last(): FakeSocket {
+    return this.sockets.at(-1)!;
+  }
+}
+
+/** Lets the link's promise steps (the URL, the reads in order) run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let env: FakeEnvironment;
+let vmRunning: boolean;
+let states: LinkState[];
+let connections: ConsoleConnection[];
+let link: ConsoleLink;
+let session: number;
+
+beforeEach(async () => {
+  env = new FakeEnvironment();
+  vmRunning = true;
+  states = [];
+  connections = [];
+  session = 0;
+  link = new ConsoleLink(
+    { url: async () => `ws://page/console?uuid=c&session_id=s${++session}`, mayReconnect: () => vmRunning },
+    env,
+  );
+  link.subscribe({ state: (state) => states.push(state), connection: (c) => connections.push(c) });
+  link.start();
+  await settle();
+});
+
+/** The states as the page words them, without repeats of the same kind. */
+const kinds = () =>
+  states.map((s) => (s.kind === 'waiting' ? `waiting ${s.seconds}${s.refused ? ' refused' : ''}` : s.kind));
+
+describe('ConsoleLink', () => {
+  it('is connected once the host says something, and hands that connection the bytes in order', async () => {
+    expect(kinds()).toEqual(['connecting']);
+    expect(env.last.binaryType).toBe('arraybuffer');
+    env.last.hostSays('RFB 003.008\n');
+    env.last.hostSays('more');
+    await settle();
+    expect(kinds()).toEqual(['connecting', 'connected']);
+    const received: string[] = [];
+    connections[0].onData((bytes) => received.push(new TextDecoder().decode(bytes)));
+    expect(received).toEqual(['RFB 003.008\n', 'more']);
+    connections[0].send('root\r');
+    expect(env.last.sent).toEqual(['root\r']);
+  });
+
+  it('calls a close before any byte a refusal, and does not try again by itself', async () => {
+    env.last.hostCloses();
+    await settle();
+    expect(kinds()).toEqual(['connecting', 'refused']);
+    await env.advance(120_000);
+    expect(env.sockets).toHaveLength(1);
+    link.retry();
+    await settle();
+    expect(env.sockets).toHaveLength(2);
+    expect(kinds().at(-1)).toBe('connecting');
+  });
+
+  it('reconnects after a drop while the VM runs, counting down 1, 2, 4 s … with a fresh URL each time', async () => {
+    env.last.hostSays('login: ');
+    await settle();
+    env.last.hostCloses();
+    await settle();
+    expect(connections[0].closed).toBe(true);
+    expect(kinds().slice(2)).toEqual(['waiting 1']);
+    await env.advance(1000);
+    expect(env.sockets).toHaveLength(2);
+    expect(env.last.url).toContain('session_id=s2');
+    // The host refuses the next tries (the guest is still coming back up): the wait doubles.
+    env.last.hostCloses();
+    await settle();
+    await env.advance(2000);
+    env.last.hostCloses();
+    await settle();
+    expect(kinds().slice(2)).toEqual([
+      'waiting 1',
+      'connecting',
+      'waiting 2 refused',
+      'waiting 1 refused',
+      'connecting',
+      'waiting 4 refused',
+    ]);
+    await env.advance(4000);
+    env.last.hostSays('login: ');
+    await settle();
+    expect(kinds().at(-1)).toBe('connected');
+    expect(connections).toHaveLength(2);
+  });
+
+  it('caps the wait at 30 s', async () => {
+    env.last.hostSays('x');
+    await settle();
+    for (let i = 0; i < 7; i++) {
+      env.last.hostCloses();
+      await settle();
+      const waits = states.filter((s) => s.kind === 'waiting');
+      await env.advance((waits.at(-1) as { seconds: number }).seconds * 1000);
+    }
+    const firstOfEachWait = states.filter((s, i) => s.kind === 'waiting' && states[i - 1]?.kind !== 'waiting') as {
+      seconds: number;
+    }[];
+    expect(firstOfEachWait.map((s) => s.seconds)).toEqual([1, 2, 4, 8, 16, 30, 30]);
+  });
+
+  it('starts the backoff again at 1 s after a connection that lasted', async () => {
+    env.last.hostSays('x');
+    await settle();
+    env.last.hostCloses();
+    await settle();
+    await env.advance(1000);
+    env.last.hostSays('x');
+    await settle();
+    await env.advance(STABLE_CONNECTION_MS);
+    env.last.hostCloses();
+    await settle();
+    expect(states.at(-1)).toEqual({ kind: 'waiting', seconds: 1, refused: false });
+  });
+
+  it('does not reconnect when the VM has stopped running', async () => {
+    env.last.hostSays('Power down.');
+    await settle();
+    vmRunning = false;
+    env.last.hostCloses();
+    await settle();
+    expect(kinds().at(-1)).toBe('disconnected');
+    await env.advance(120_000);
+    expect(env.sockets).toHaveLength(1);
+  });
+
+  it('gives a screen that subscribes late the connection already open', async () => {
+    env.last.hostSays('RFB 003.008\n');
+    await settle();
+    const late: ConsoleConnection[] = [];
+    link.subscribe({ connection: (c) => late.push(c) });
+    expect(late).toEqual([connections[0]]);
+  });
+
+  it('closes the socket and goes quiet when stopped, even mid-wait', async () => {
+    env.last.hostSays('x');
+    await settle();
+    env.last.hostCloses();
+    await settle();
+    const before = states.length;
+    link.stop();
+    await env.advance(60_000);
+    expect(env.sockets).toHaveLength(1);
+    expect(states).toHaveLength(before);
+  });
+
+  it('treats a screen closing its connection as a drop', async () => {
+    env.last.hostSays('x');
+    await settle();
+    connections[0].close();
+    expect(env.last.closedByClient).toBe(true);
+    env.last.hostCloses();
+    await settle();
+    expect(kinds().at(-1)).toBe('waiting 1');
+  });
+});

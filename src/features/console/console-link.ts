@@ -1,0 +1,276 @@
+/**
+ * One console's WebSocket, kept open while its VM runs: it connects, hands each
+ * connection that the host accepted to the screen (xterm.js or noVNC), and when the
+ * connection drops while the VM still runs, connects again after 1, 2, 4, … 30 s.
+ *
+ * A browser is not told why a console was refused: xapi answers a refusal (a bad
+ * session, a VM that is not running) with an HTTP error, which a page only sees as a
+ * close with code 1006; in the simulator in the page the socket even opens first. What
+ * tells them apart is that an accepted console always says something first (the RFB
+ * version, or the text console's screen), so a socket that closes before its first byte
+ * was refused. Free of React, so its timing is testable with a fake clock and socket.
+ */
+import { CONSOLE_SUBPROTOCOL } from '../../xapi/console-location';
+import { reconnectDelaySeconds } from './reconnect-delay';
+
+export type LinkState =
+  | { kind: 'connecting' }
+  | { kind: 'connected' }
+  /** The connection dropped (or a new try was refused) and the next try is `seconds` away. */
+  | { kind: 'waiting'; seconds: number; refused: boolean }
+  /** The connection dropped and the VM no longer runs: nothing to reconnect to. */
+  | { kind: 'disconnected' }
+  /** The first try was refused; trying again is the person's call. */
+  | { kind: 'refused' };
+
+/** What the link needs of a WebSocket (the browser's, or a test's). */
+export interface SocketLike {
+  binaryType: BinaryType;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number }) => void) | null;
+  send(data: Uint8Array<ArrayBuffer>): void;
+  close(): void;
+}
+
+export interface LinkEnvironment {
+  /** Opens the socket offering xapi's `binary` subprotocol. */
+  openSocket(url: string): SocketLike;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+  now(): number;
+}
+
+export interface LinkOptions {
+  /** The socket's URL, asked before every try (the session may have been renewed). */
+  url(): Promise<string>;
+  /** Asked when a connection drops: whether the console's VM still runs. */
+  mayReconnect(): boolean;
+}
+
+/** A connection that lasted this long was fine: the next drop starts the backoff at 1 s again. */
+export const STABLE_CONNECTION_MS = 10_000;
+
+const browserEnvironment = (): LinkEnvironment => ({
+  // A WebSocket's handlers take the full MessageEvent and CloseEvent; the link reads only `data`.
+  openSocket: (url) => new WebSocket(url, CONSOLE_SUBPROTOCOL) as unknown as SocketLike,
+  setTimeout: (run, ms) => window.setTimeout(run, ms),
+  clearTimeout: (id) => window.clearTimeout(id as number),
+  now: () => performance.now(),
+});
+
+async function bytesOf(data: unknown): Promise<Uint8Array<ArrayBuffer>> {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (data instanceof Blob) return new Uint8Array(await data.arrayBuffer());
+  return new TextEncoder().encode(String(data));
+}
+
+/** One accepted connection: what the host says, in order, and a way to answer. */
+export class ConsoleConnection {
+  private readonly queued: Uint8Array<ArrayBuffer>[] = [];
+  private dataListener: ((bytes: Uint8Array<ArrayBuffer>) => void) | undefined;
+  private readonly closeListeners = new Set<() => void>();
+  private ended = false;
+
+  constructor(private readonly socket: SocketLike) {}
+
+  get closed(): boolean {
+    return this.ended;
+  }
+
+  /** Bytes from the host; what came before the listener is given to it at once. */
+  onData(listener: (bytes: Uint8Array<ArrayBuffer>) => void): void {
+    this.dataListener = listener;
+    for (const bytes of this.queued.splice(0)) listener(bytes);
+  }
+
+  /** The connection ended, by the host or by `close`. */
+  onClose(listener: () => void): () => void {
+    if (this.ended) listener();
+    else this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  send(data: Uint8Array<ArrayBuffer> | string): void {
+    if (this.ended) return;
+    this.socket.send(typeof data === 'string' ? new TextEncoder().encode(data) : data);
+  }
+
+  /** Closes the socket (a screen that failed): the link sees it drop, as any other drop. */
+  close(): void {
+    if (!this.ended) this.socket.close();
+  }
+
+  /** @internal The link's side: bytes arrived. */
+  deliver(bytes: Uint8Array<ArrayBuffer>): void {
+    if (this.ended) return;
+    if (this.dataListener) this.dataListener(bytes);
+    else this.queued.push(bytes);
+  }
+
+  /** @internal The link's side: the socket closed. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    for (const listener of [...this.closeListeners]) listener();
+    this.closeListeners.clear();
+  }
+}
+
+interface LinkListener {
+  state?: (state: LinkState) => void;
+  connection?: (connection: ConsoleConnection) => void;
+}
+
+export class ConsoleLink {
+  private current: LinkState = { kind: 'connecting' };
+  private connection: ConsoleConnection | undefined;
+  private socket: SocketLike | undefined;
+  private timer: unknown;
+  private stopped = false;
+  /** Tries that failed since the last stable connection: how long the next wait is. */
+  private failures = 0;
+  /** Whether this link has had a connection: a refusal after one is a VM going away, not a refusal to give up on. */
+  private everConnected = false;
+  private connectedAt = 0;
+  private attemptId = 0;
+  private readonly listeners = new Set<LinkListener>();
+
+  constructor(
+    private readonly options: LinkOptions,
+    private readonly env: LinkEnvironment = browserEnvironment(),
+  ) {}
+
+  get state(): LinkState {
+    return this.current;
+  }
+
+  /**
+   * Listens to the state and to each new connection. The connection open now, if any, is
+   * given at once, so a screen that loads after the host answered still gets it.
+   */
+  subscribe(listener: LinkListener): () => void {
+    this.listeners.add(listener);
+    if (this.connection && !this.connection.closed) listener.connection?.(this.connection);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    void this.attempt();
+  }
+
+  /** Connects now, whatever the state (the person's "Reconnect now" or "Try again"). */
+  retry(): void {
+    if (this.stopped) return;
+    this.abandon();
+    void this.attempt();
+  }
+
+  /** The page no longer shows this console: close everything, say nothing more. */
+  stop(): void {
+    this.stopped = true;
+    this.abandon();
+    this.listeners.clear();
+  }
+
+  private setState(state: LinkState): void {
+    this.current = state;
+    for (const listener of [...this.listeners]) listener.state?.(state);
+  }
+
+  private async attempt(): Promise<void> {
+    const id = ++this.attemptId;
+    this.setState({ kind: 'connecting' });
+    let url: string;
+    try {
+      url = await this.options.url();
+    } catch {
+      // No session to connect with (the pool's connection is gone): as a refusal.
+      if (id === this.attemptId && !this.stopped) this.refused();
+      return;
+    }
+    if (id !== this.attemptId || this.stopped) return;
+    const socket = this.env.openSocket(url);
+    this.socket = socket;
+    socket.binaryType = 'arraybuffer';
+    let connection: ConsoleConnection | undefined;
+    // Bytes are read in arrival order even when one comes as a Blob (read asynchronously).
+    let reading = Promise.resolve();
+    socket.onmessage = ({ data }) => {
+      reading = reading.then(async () => {
+        const bytes = await bytesOf(data);
+        if (this.socket !== socket) return;
+        if (!connection) connection = this.accepted(socket);
+        connection.deliver(bytes);
+      });
+    };
+    socket.onclose = () => {
+      void reading.then(() => {
+        if (this.socket !== socket) return;
+        this.socket = undefined;
+        if (connection) this.dropped(connection);
+        else this.refused();
+      });
+    };
+  }
+
+  private accepted(socket: SocketLike): ConsoleConnection {
+    const connection = new ConsoleConnection(socket);
+    this.connection = connection;
+    this.everConnected = true;
+    this.connectedAt = this.env.now();
+    this.setState({ kind: 'connected' });
+    for (const listener of [...this.listeners]) listener.connection?.(connection);
+    return connection;
+  }
+
+  private dropped(connection: ConsoleConnection): void {
+    connection.end();
+    if (this.connection === connection) this.connection = undefined;
+    if (this.env.now() - this.connectedAt >= STABLE_CONNECTION_MS) this.failures = 0;
+    if (this.options.mayReconnect()) this.wait(false);
+    else this.setState({ kind: 'disconnected' });
+  }
+
+  private refused(): void {
+    if (!this.everConnected) this.setState({ kind: 'refused' });
+    else if (this.options.mayReconnect()) this.wait(true);
+    else this.setState({ kind: 'disconnected' });
+  }
+
+  /** Counts down to the next try, a second at a time, so the page can say when it comes. */
+  private wait(refused: boolean): void {
+    let seconds = reconnectDelaySeconds(this.failures++);
+    const tick = () => {
+      if (seconds <= 0) {
+        this.timer = undefined;
+        void this.attempt();
+        return;
+      }
+      this.setState({ kind: 'waiting', seconds, refused });
+      seconds--;
+      this.timer = this.env.setTimeout(tick, 1000);
+    };
+    tick();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) this.env.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Lets go of the socket, the connection and any wait, telling no one but the screen. */
+  private abandon(): void {
+    this.clearTimer();
+    const { socket, connection } = this;
+    this.socket = undefined;
+    this.connection = undefined;
+    // A try still fetching its URL must not open a socket after this.
+    this.attemptId++;
+    if (socket) {
+      socket.onmessage = null;
+      socket.onclose = null;
+      socket.close();
+    }
+    connection?.end();
+  }
+}
