@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionFailures } from '../components/actions/action-failures';
+import { ConsoleWindow } from '../features/console/console-window';
 import { BulkMemoryDialog } from '../features/memory/bulk/bulk-memory-dialog';
 import { memoryMenuItems } from '../features/memory/bulk/memory-menu-items';
 import { ResourceTreePanel } from '../features/resource-tree/resource-tree-panel';
@@ -15,7 +16,8 @@ import './app.css';
 /**
  * The console's layout, as XenCenter's: the header, the resource tree on the left,
  * the object (or connect screen) in the main area, and tasks along the bottom. Pools
- * from an earlier visit come back on start, so a deep link works after a reload.
+ * from an earlier visit come back on start, so a deep link works after a reload. A
+ * console's own window shows that console alone.
  */
 export function App() {
   const { t } = useTranslation('app');
@@ -24,6 +26,9 @@ export function App() {
   useEffect(() => {
     void restoreSavedPools(startSimulator);
   }, [startSimulator]);
+  if (route.name === 'console-window') {
+    return <ConsoleWindow poolId={route.poolId} cls={route.cls} uuid={route.uuid} mode={route.mode} />;
+  }
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import { errorStrings } from '../components/errors/i18n';
 import { formatStrings } from '../components/format/i18n';
 import { connectStrings } from '../features/connect/i18n';
+import { consoleStrings } from '../features/console/i18n';
 import { dashboardStrings } from '../features/dashboard/i18n';
 import { memoryStrings } from '../features/memory/i18n';
 import { objectPagesStrings } from '../features/object-pages/i18n';
@@ -30,6 +31,7 @@ const NAMESPACES: Record<string, { en: Record<string, unknown>; zh: Record<strin
   app: appStrings,
   actions: actionStrings,
   connect: connectStrings,
+  console: consoleStrings,
   dashboard: dashboardStrings,
   errors: errorStrings,
   format: formatStrings,

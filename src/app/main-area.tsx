@@ -6,7 +6,7 @@ import { OBJECT_TABS } from './object-tabs';
 import type { Route } from './routes';
 
 /** What the address asks for, in the main area beside the tree. */
-export function MainArea({ route }: { route: Route }) {
+export function MainArea({ route }: { route: Exclude<Route, { name: 'console-window' }> }) {
   switch (route.name) {
     case 'home':
       return <HomePage />;

@@ -16,6 +16,9 @@ export type Tab =
   | 'performance'
   | 'snapshots';
 
+/** Which of a VM's consoles a console window opens on. */
+export type ConsoleWindowMode = 'text' | 'graphical';
+
 /** What the connect form starts with: Reconnect fills in the pool that needs a login. */
 export type ConnectPrefill = { address: string } | { scenario: string };
 
@@ -23,7 +26,9 @@ export type Route =
   | { name: 'home' }
   | { name: 'connect'; prefill?: ConnectPrefill }
   | { name: 'notifications' }
-  | { name: 'object'; poolId: string; cls: ObjectClass; uuid: string; tab: Tab };
+  | { name: 'object'; poolId: string; cls: ObjectClass; uuid: string; tab: Tab }
+  /** An object's console alone, for a window of its own. */
+  | { name: 'console-window'; poolId: string; cls: ObjectClass; uuid: string; mode?: ConsoleWindowMode };
 
 export const paths = {
   home: () => '/',
@@ -31,6 +36,8 @@ export const paths = {
   connect: (prefill?: ConnectPrefill) => (prefill ? `/connect?${new URLSearchParams(prefill)}` : '/connect'),
   object: (poolId: string, cls: ObjectClass, uuid: string, tab: Tab = 'general') =>
     `/pools/${encodeURIComponent(poolId)}/${cls}/${uuid}/${tab}`,
+  consoleWindow: (poolId: string, cls: ObjectClass, uuid: string, mode?: ConsoleWindowMode) =>
+    `/console/${encodeURIComponent(poolId)}/${cls}/${uuid}${mode ? `?mode=${mode}` : ''}`,
 };
 
 function parsePrefill(search: string): ConnectPrefill | undefined {
@@ -47,6 +54,17 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/connect') {
     const prefill = parsePrefill(search);
     return prefill ? { name: 'connect', prefill } : { name: 'connect' };
+  }
+  const consoleWindow = /^\/console\/([^/]+)\/([A-Za-z]+)\/([^/]+)$/.exec(pathname);
+  if (consoleWindow) {
+    const mode = new URLSearchParams(search).get('mode');
+    return {
+      name: 'console-window',
+      poolId: decodeURIComponent(consoleWindow[1]),
+      cls: consoleWindow[2] as ObjectClass,
+      uuid: consoleWindow[3],
+      ...(mode === 'text' || mode === 'graphical' ? { mode } : {}),
+    };
   }
   const m = /^\/pools\/([^/]+)\/([A-Za-z]+)\/([^/]+)(?:\/([a-z]+))?$/.exec(pathname);
   if (m) {

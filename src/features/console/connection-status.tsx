@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/button';
+import type { LinkState } from './console-link';
+
+interface Props {
+  state: LinkState;
+  onRetry(): void;
+}
+
+/** The console's connection in words, with the way to try again now when it is down. */
+export function ConnectionStatus({ state, onRetry }: Props) {
+  const { t } = useTranslation('console');
+  let words: string;
+  switch (state.kind) {
+    case 'waiting':
+      words = t(state.refused ? 'state.waitingRefused' : 'state.waiting', { count: state.seconds });
+      break;
+    default:
+      words = t(`state.${state.kind}`);
+  }
+  const retryLabel = state.kind === 'waiting' ? t('state.reconnectNow') : t('state.tryAgain');
+  return (
+    <div className={`console-status console-status-${state.kind}`}>
+      <p role="status">{words}</p>
+      {(state.kind === 'waiting' || state.kind === 'refused') && <Button onClick={onRetry}>{retryLabel}</Button>}
+    </div>
+  );
+}

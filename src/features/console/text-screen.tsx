@@ -1,0 +1,93 @@
+/**
+ * A vt100 console in xterm.js, loaded as a chunk of its own the first time a text
+ * console shows. The terminal has xterm's screen reader mode on: its rows are a list a
+ * screen reader can walk, and new output is announced. Each new connection starts on a
+ * clean terminal, because the host sends the console's recent screen when it connects.
+ */
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef, useState } from 'react';
+import type { ConsoleConnection } from './console-link';
+import { listenForLeaveKey, type ScreenProps, type TextScreenHandle } from './screen-handle';
+
+/** The size of a vt100 console when it is not scaled to fit: the VGA text mode's. */
+export const TEXT_COLUMNS = 80;
+export const TEXT_ROWS = 25;
+
+interface Props extends ScreenProps<TextScreenHandle> {
+  /** xterm.js's name for its keyboard input, in the page's language. */
+  inputLabel: string;
+  onSelectionChange(hasSelection: boolean): void;
+}
+
+export function TextScreen({ link, scale, label, hintId, inputLabel, onHandle, onLeave, onSelectionChange }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const [terminal, setTerminal] = useState<{ term: Terminal; fit: FitAddon }>();
+  const latest = useRef({ onLeave, onSelectionChange, onHandle });
+  latest.current = { onLeave, onSelectionChange, onHandle };
+
+  useEffect(() => {
+    const element = host.current!;
+    Terminal.strings.promptLabel = inputLabel;
+    const term = new Terminal({
+      cols: TEXT_COLUMNS,
+      rows: TEXT_ROWS,
+      screenReaderMode: true,
+      scrollback: 2000,
+      fontFamily: "'DejaVu Sans Mono', Menlo, Consolas, monospace",
+      fontSize: 14,
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(element);
+    setTerminal({ term, fit });
+
+    let connection: ConsoleConnection | undefined;
+    const typed = term.onData((data) => connection?.send(data));
+    const selected = term.onSelectionChange(() => latest.current.onSelectionChange(term.hasSelection()));
+    const unsubscribe = link.subscribe({
+      connection: (next) => {
+        connection = next;
+        term.reset();
+        next.onData((bytes) => term.write(bytes));
+      },
+    });
+    const stopLeaveKey = listenForLeaveKey(element, () => latest.current.onLeave());
+    latest.current.onHandle({
+      focus: () => term.focus(),
+      selection: () => term.getSelection(),
+      paste: (text) => term.paste(text),
+    });
+    return () => {
+      latest.current.onHandle(undefined);
+      stopLeaveKey();
+      unsubscribe();
+      typed.dispose();
+      selected.dispose();
+      term.dispose();
+    };
+  }, [link, inputLabel]);
+
+  useEffect(() => {
+    if (!terminal) return;
+    if (!scale) {
+      terminal.term.resize(TEXT_COLUMNS, TEXT_ROWS);
+      return;
+    }
+    const refit = () => terminal.fit.fit();
+    refit();
+    const observer = new ResizeObserver(refit);
+    observer.observe(host.current!);
+    return () => observer.disconnect();
+  }, [terminal, scale]);
+
+  return (
+    <section
+      ref={host}
+      className={scale ? 'console-screen console-text console-scaled' : 'console-screen console-text'}
+      aria-label={label}
+      aria-describedby={hintId}
+    />
+  );
+}
