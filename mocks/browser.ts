@@ -5,12 +5,14 @@
  * simulators (mocks/simulator-worker.ts), so the model's work stays off the thread
  * that renders. Console WebSockets under /sim/<scenario>/console are caught here too
  * (msw's ws.link) and their bytes passed to and from the worker. src/main.tsx loads
- * this on demand, only when a simulator is the target.
+ * this on demand, only when a simulator is the target. A console window opened from
+ * such a page reaches that page's worker (simulator-channel.ts).
  */
 import { HttpResponse, http, ws } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { binaryMessage, messageBytes } from './console/message-bytes';
 import { SCENARIO_NAMES, type ScenarioName } from './sim/scenarios/names';
+import { openerChannel, ownChannel, type SimulatorChannel } from './simulator-channel';
 import type { PageMessage, WorkerMessage, WorkerReply } from './simulator-worker-protocol';
 
 export interface BrowserSimulatorOptions {
@@ -24,30 +26,47 @@ export const simulatorPath = (scenario: ScenarioName) => `/sim/${scenario}`;
 
 let started: Promise<void> | undefined;
 
-/** Starts the simulator worker and msw once; later calls share the first. */
+/**
+ * Starts the simulator worker and msw once; later calls share the first. A console
+ * window opened from a page that runs the simulator uses that page's worker instead
+ * (simulator-channel.ts), so both show the same pool.
+ */
 export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {}): Promise<void> {
   started ??= (async () => {
-    const worker = new Worker(new URL('./simulator-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'xenith-simulator',
-    });
-    const send = (message: PageMessage, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
-    send({ kind: 'settings', speed, seed });
+    const shared = openerChannel();
+    let channel: SimulatorChannel;
+    if (shared) channel = shared;
+    else {
+      const worker = new Worker(new URL('./simulator-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'xenith-simulator',
+      });
+      channel = ownChannel(worker);
+      channel.send({ kind: 'settings', speed, seed });
+    }
+    const send = (message: PageMessage, transfer: Transferable[] = []) => channel.send(message, transfer);
 
     const waiting = new Map<number, (reply: WorkerReply) => void>();
-    let nextId = 1;
     const consoles = new Map<number, ConsoleClient>();
-    worker.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
+    const stopListening = channel.listen((data) => {
       if (data.kind === 'reply') {
         waiting.get(data.id)?.(data);
         waiting.delete(data.id);
       } else consoleMessage(consoles, data);
-    };
+    });
+    if (shared) {
+      // The worker outlives this window: let go of its consoles when the window goes.
+      window.addEventListener('pagehide', () => {
+        stopListening();
+        for (const id of consoles.keys()) send({ kind: 'console-close', id });
+        consoles.clear();
+      });
+    }
 
     const handlers = SCENARIO_NAMES.map((scenario) => {
       const prefix = simulatorPath(scenario);
       return http.all(`${prefix}/*`, async ({ request }) => {
-        const id = nextId++;
+        const id = channel.nextId();
         const body = await request.arrayBuffer();
         const reply = new Promise<WorkerReply>((resolve) => waiting.set(id, resolve));
         const url = new URL(request.url);
@@ -75,7 +94,7 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
           client.close(1006);
           return;
         }
-        const id = nextId++;
+        const id = channel.nextId();
         consoles.set(id, client);
         send({ kind: 'console-open', id, scenario, search: client.url.search });
         let sent = Promise.resolve();
