@@ -197,3 +197,24 @@ test('a halted VM’s console tab says so and offers Start; a suspended one offe
   await expect(suspended.getByText('staging-app is suspended.')).toBeVisible();
   await expect(suspended.getByRole('button', { name: 'Resume' })).toBeVisible();
 });
+
+test('a console opens in a window of its own, on the same guest and the same shell', async ({ page }) => {
+  test.setTimeout(90_000);
+  const screen = await logInOnTextConsole(page, 'web-02', true);
+  await runOnCleanScreen(page, 'web-02', screen, 'echo typed-in-the-tab');
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Open in a separate window' }).click(),
+  ]);
+  const errors: string[] = [];
+  popup.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await expect(popup).toHaveTitle('Console of web-02', { timeout: 30_000 });
+  // The console alone: no tree, no tabs.
+  await expect(popup.getByRole('tree')).toHaveCount(0);
+  await expect(rowMatching(popup, 'web-02', /^typed-in-the-tab$/)).toHaveCount(1, { timeout: 30_000 });
+  await typeLine(popup, textScreen(popup, 'web-02'), 'echo typed-in-the-window');
+  await expect(rowMatching(page, 'web-02', /^typed-in-the-window$/)).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

@@ -3,13 +3,14 @@
  * the console, at its own address, so it can be reloaded, bookmarked or moved to another
  * screen. The pool comes back from the session the main window keeps.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleWindowMode, ObjectClass } from '../../app/routes';
 import { ActionFailures } from '../../components/actions/action-failures';
 import { useMirror, usePool } from '../../store/mirror-store';
 import { useRefByUuid } from '../../store/uuid-index';
-import { ConsoleView } from './console-view';
+
+const ConsoleView = lazy(() => import('./console-view').then((m) => ({ default: m.ConsoleView })));
 
 interface Props {
   poolId: string;
@@ -33,7 +34,13 @@ export function ConsoleWindow({ poolId, cls, uuid, mode }: Props) {
   if (pool?.status === 'disconnected') body = <p role="alert">{t('window.notConnected', { pool: pool.label })}</p>;
   else if (ref === null) body = <p role="alert">{t('window.notFound', { pool: pool?.label ?? poolId })}</p>;
   else if (!pool || ref === undefined) body = <p role="status">{t('loading')}</p>;
-  else body = <ConsoleView poolId={poolId} cls={owner} objectRef={ref} windowed initialMode={mode} />;
+  else {
+    body = (
+      <Suspense fallback={<p role="status">{t('loading')}</p>}>
+        <ConsoleView poolId={poolId} cls={owner} objectRef={ref} windowed initialMode={mode} />
+      </Suspense>
+    );
+  }
   return (
     <main className="console-window">
       {title && <h1 className="visually-hidden">{title}</h1>}
