@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { consoleFigures } from './console';
+import { consoleTabFigures } from './console-tab';
 import { memoryFigures } from './memory';
 import { performanceTabFigures } from './performance-tab';
 import { type Figures, printTable } from './report';
@@ -16,6 +17,7 @@ const figures: Figures = {
   ...(await consoleFigures()),
   ...(await memoryFigures()),
   ...(await performanceTabFigures()),
+  ...(await consoleTabFigures()),
 };
 
 printTable(figures);
