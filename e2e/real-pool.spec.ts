@@ -68,3 +68,22 @@ test('a pool whose session ended shows as disconnected, and Reconnect fills in t
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(treeItem(page, 'Demo pool')).toBeVisible({ timeout: 20_000 });
 });
+
+test('a VM’s console opens through the proxy and shows the guest’s login prompt', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(`${serve.url}/connect`);
+  await connectToPool(page, 'xenith');
+  await expect(treeItem(page, 'Demo pool')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('searchbox', { name: 'Filter by name, tag or UUID' }).fill('web-01');
+  await treeItem(page, 'web-01').click();
+  await page.getByRole('tab', { name: 'Console' }).click();
+  const textSocket = page.waitForEvent('websocket', (socket) => socket.url().includes('/console?uuid='));
+  await page.getByRole('radio', { name: 'Text' }).check();
+  // The proxy's console path for the pool named: the simulator's location names no host.
+  expect(new URL((await textSocket).url()).pathname).toBe(`/pool/${encodeURIComponent(address)}/console`);
+  const region = page.getByRole('region', { name: 'Console of web-01' });
+  await expect(region.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 20_000 });
+  // The proxy asked the pool with CONNECT /console and bridged the answer.
+  const rows = page.getByRole('region', { name: 'Text console of web-01' }).getByRole('listitem');
+  await expect(rows.filter({ hasText: / login: $/ })).not.toHaveCount(0, { timeout: 45_000 });
+});
