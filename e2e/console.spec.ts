@@ -218,3 +218,52 @@ test('a console opens in a window of its own, on the same guest and the same she
   await expect(rowMatching(page, 'web-02', /^typed-in-the-window$/)).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('the text console’s Paste types the clipboard, Copy takes the selection, and Ctrl+] leaves the console', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const screen = await logInOnTextConsole(page, 'web-02', true);
+  await runOnCleanScreen(page, 'web-02', screen, 'hostname');
+  await page.evaluate(() => navigator.clipboard.writeText('echo pasted-from-the-clipboard\n'));
+  await page.getByRole('button', { name: 'Paste' }).click();
+  await expect(rowMatching(page, 'web-02', /^pasted-from-the-clipboard$/)).toHaveCount(1);
+
+  // Nothing selected: Copy says why. A double click on a word selects it, as in any terminal.
+  const copy = page.getByRole('button', { name: 'Copy' });
+  await expect(copy).toHaveAccessibleDescription('Select text in the console first.');
+  const word = rowMatching(page, 'web-02', /^pasted-from-the-clipboard$/);
+  const box = (await word.boundingBox())!;
+  await page.mouse.dblclick(box.x + 4, box.y + box.height / 2);
+  await expect(copy).not.toHaveAttribute('aria-disabled', 'true');
+  await copy.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^pasted/);
+
+  // The keyboard can always leave the console: Ctrl+] puts it back on the toolbar.
+  await screen.click();
+  await page.keyboard.press('Control+BracketRight');
+  await expect(page.getByRole('radio', { name: 'Text' })).toBeFocused();
+});
+
+test('Paste says how to paste with the keyboard when the browser keeps the clipboard to itself', async ({
+  page,
+  context,
+}) => {
+  await context.clearPermissions();
+  await logInOnTextConsole(page, 'web-02', true);
+  await page.getByRole('button', { name: 'Paste' }).click();
+  await expect(page.getByRole('alert')).toContainText('The browser did not let this page read the clipboard.');
+});
+
+test('Full screen puts the console alone on the screen, and the same button brings it back', async ({ page }) => {
+  await openConsoleTab(page, 'win-dc01');
+  await page.getByRole('button', { name: 'Full screen' }).click();
+  await expect(page.getByRole('button', { name: 'Exit full screen' })).toBeVisible();
+  expect(await page.evaluate(() => document.fullscreenElement?.getAttribute('aria-label'))).toBe('Console of win-dc01');
+  await page.getByRole('button', { name: 'Exit full screen' }).click();
+  await expect(page.getByRole('button', { name: 'Full screen' })).toBeVisible();
+  expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+});

@@ -17,7 +17,7 @@ export function GraphicalScreen({ link, scale, label, hintId, onHandle, onLeave 
 
   useEffect(() => {
     const element = host.current!;
-    let current: { rfb: RFB; detach: () => void; ended: boolean } | undefined;
+    let current: { rfb: RFB; detach: () => void; connected: boolean; ended: boolean } | undefined;
     const release = () => {
       if (!current) return;
       current.detach();
@@ -30,9 +30,17 @@ export function GraphicalScreen({ link, scale, label, hintId, onHandle, onLeave 
         release();
         const { channel, start, detach } = rfbChannel(connection);
         const client = new RFB(element, channel, { shared: true });
-        const entry = { rfb: client, detach, ended: false };
+        const entry = { rfb: client, detach, connected: false, ended: false };
+        client.addEventListener('connect', () => {
+          entry.connected = true;
+        });
         client.addEventListener('disconnect', () => {
           entry.ended = true;
+        });
+        // Dropped during the RFB handshake: noVNC takes a close then for a failure (and logs
+        // it as an error), so it is disconnected instead, as when the page lets it go.
+        connection.onClose(() => {
+          if (current === entry && !entry.connected) release();
         });
         client.background = 'transparent';
         current = entry;
