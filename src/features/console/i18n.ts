@@ -63,7 +63,6 @@ export const consoleStrings = {
       template: 'A template has no console: it never runs.',
       snapshot: 'A snapshot has no console: it never runs.',
       noVm: 'The control domain of this host is not in the pool’s records yet.',
-      noConsole: '{{name}} has no console a browser can open.',
     },
     window: {
       title: 'Console of {{name}}',
@@ -129,7 +128,6 @@ export const consoleStrings = {
       template: '模板没有控制台：它从不运行。',
       snapshot: '快照没有控制台：它从不运行。',
       noVm: '此主机的控制域尚未出现在池的记录中。',
-      noConsole: '{{name}} 没有浏览器可以打开的控制台。',
     },
     window: {
       title: '{{name}} 的控制台',

@@ -24,12 +24,12 @@ interface Props extends ScreenProps<TextScreenHandle> {
 export function TextScreen({ link, scale, label, hintId, inputLabel, onHandle, onLeave, onSelectionChange }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [terminal, setTerminal] = useState<{ term: Terminal; fit: FitAddon }>();
-  const latest = useRef({ onLeave, onSelectionChange, onHandle });
-  latest.current = { onLeave, onSelectionChange, onHandle };
+  const latest = useRef({ onLeave, onSelectionChange, onHandle, inputLabel });
+  latest.current = { onLeave, onSelectionChange, onHandle, inputLabel };
 
   useEffect(() => {
     const element = host.current!;
-    Terminal.strings.promptLabel = inputLabel;
+    Terminal.strings.promptLabel = latest.current.inputLabel;
     const term = new Terminal({
       cols: TEXT_COLUMNS,
       rows: TEXT_ROWS,
@@ -67,7 +67,13 @@ export function TextScreen({ link, scale, label, hintId, inputLabel, onHandle, o
       selected.dispose();
       term.dispose();
     };
-  }, [link, inputLabel]);
+  }, [link]);
+
+  // A new language renames the terminal's input in place: a new terminal would lose the screen.
+  useEffect(() => {
+    Terminal.strings.promptLabel = inputLabel;
+    terminal?.term.textarea?.setAttribute('aria-label', inputLabel);
+  }, [terminal, inputLabel]);
 
   useEffect(() => {
     if (!terminal) return;
