@@ -61,6 +61,7 @@ export function TextScreen({ link, scale, label, hintId, inputLabel, onHandle, o
     });
     return () => {
       latest.current.onHandle(undefined);
+      latest.current.onSelectionChange(false);
       stopLeaveKey();
       unsubscribe();
       typed.dispose();
