@@ -23,6 +23,7 @@ export interface BrowserSimulatorOptions {
 export const simulatorPath = (scenario: ScenarioName) => `/sim/${scenario}`;
 
 let started: Promise<void> | undefined;
+let toWorker: ((message: PageMessage) => void) | undefined;
 
 /** Starts the simulator worker and msw once; later calls share the first. */
 export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {}): Promise<void> {
@@ -32,6 +33,7 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
       name: 'xenith-simulator',
     });
     const send = (message: PageMessage, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+    toWorker = send;
     send({ kind: 'settings', speed, seed });
 
     const waiting = new Map<number, (reply: WorkerReply) => void>();
@@ -94,6 +96,17 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
     await setupWorker(...handlers, ...consoleLinks).start({ onUnhandledRequest: 'bypass', quiet: true });
   })();
   return started;
+}
+
+/**
+ * Starts the simulators and has the worker build a scenario ahead of the first
+ * request: `large` takes about a second to build, which the person then spends on
+ * the connect form rather than waiting after Connect.
+ */
+export async function prepareScenario(scenario: string): Promise<void> {
+  await startSimulators();
+  const known = SCENARIO_NAMES.find((name) => name === scenario);
+  if (known) toWorker?.({ kind: 'prepare', scenario: known });
 }
 
 type ConsoleClient = Parameters<Parameters<ReturnType<typeof ws.link>['addEventListener']>[1]>[0]['client'];
