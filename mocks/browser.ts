@@ -46,29 +46,30 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
       } else consoleMessage(consoles, data);
     };
 
-    const handlers = SCENARIO_NAMES.map((scenario) => {
+    // One handler for every scenario: msw matches each request against every handler, on the page's thread.
+    const requests = http.all('/sim/:scenario/*', async ({ request, params }) => {
+      const scenario = SCENARIO_NAMES.find((name) => name === params.scenario);
+      if (!scenario) return undefined;
       const prefix = simulatorPath(scenario);
-      return http.all(`${prefix}/*`, async ({ request }) => {
-        const id = nextId++;
-        const body = await request.arrayBuffer();
-        const reply = new Promise<WorkerReply>((resolve) => waiting.set(id, resolve));
-        const url = new URL(request.url);
-        send(
-          {
-            kind: 'request',
-            id,
-            scenario,
-            method: request.method,
-            pathname: url.pathname.slice(prefix.length),
-            search: url.search.slice(1),
-            headers: Object.fromEntries(request.headers),
-            body,
-          },
-          [body],
-        );
-        const { status, headers, body: replyBody } = await reply;
-        return new HttpResponse(replyBody, { status, headers });
-      });
+      const id = nextId++;
+      const body = await request.arrayBuffer();
+      const reply = new Promise<WorkerReply>((resolve) => waiting.set(id, resolve));
+      const url = new URL(request.url);
+      send(
+        {
+          kind: 'request',
+          id,
+          scenario,
+          method: request.method,
+          pathname: url.pathname.slice(prefix.length),
+          search: url.search.slice(1),
+          headers: Object.fromEntries(request.headers),
+          body,
+        },
+        [body],
+      );
+      const { status, headers, body: replyBody } = await reply;
+      return new HttpResponse(replyBody, { status, headers });
     });
     const consoleLinks = SCENARIO_NAMES.map((scenario) =>
       ws.link(`${simulatorPath(scenario)}/console`).addEventListener('connection', ({ client, info }) => {
@@ -93,7 +94,7 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
       }),
     );
     // Everything the handlers do not claim (the app's own files, other origins) goes to the network.
-    await setupWorker(...handlers, ...consoleLinks).start({ onUnhandledRequest: 'bypass', quiet: true });
+    await setupWorker(requests, ...consoleLinks).start({ onUnhandledRequest: 'bypass', quiet: true });
   })();
   return started;
 }
