@@ -25,6 +25,7 @@ export interface BrowserSimulatorOptions {
 export const simulatorPath = (scenario: ScenarioName) => `/sim/${scenario}`;
 
 let started: Promise<void> | undefined;
+let toWorker: ((message: PageMessage) => void) | undefined;
 
 /**
  * Starts the simulator worker and msw once; later calls share the first. A console
@@ -45,6 +46,7 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
       channel.send({ kind: 'settings', speed, seed });
     }
     const send = (message: PageMessage, transfer: Transferable[] = []) => channel.send(message, transfer);
+    toWorker = send;
 
     const waiting = new Map<number, (reply: WorkerReply) => void>();
     const consoles = new Map<number, ConsoleClient>();
@@ -63,29 +65,30 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
       });
     }
 
-    const handlers = SCENARIO_NAMES.map((scenario) => {
+    // One handler for every scenario: msw matches each request against every handler, on the page's thread.
+    const requests = http.all('/sim/:scenario/*', async ({ request, params }) => {
+      const scenario = SCENARIO_NAMES.find((name) => name === params.scenario);
+      if (!scenario) return undefined;
       const prefix = simulatorPath(scenario);
-      return http.all(`${prefix}/*`, async ({ request }) => {
-        const id = channel.nextId();
-        const body = await request.arrayBuffer();
-        const reply = new Promise<WorkerReply>((resolve) => waiting.set(id, resolve));
-        const url = new URL(request.url);
-        send(
-          {
-            kind: 'request',
-            id,
-            scenario,
-            method: request.method,
-            pathname: url.pathname.slice(prefix.length),
-            search: url.search.slice(1),
-            headers: Object.fromEntries(request.headers),
-            body,
-          },
-          [body],
-        );
-        const { status, headers, body: replyBody } = await reply;
-        return new HttpResponse(replyBody, { status, headers });
-      });
+      const id = channel.nextId();
+      const body = await request.arrayBuffer();
+      const reply = new Promise<WorkerReply>((resolve) => waiting.set(id, resolve));
+      const url = new URL(request.url);
+      send(
+        {
+          kind: 'request',
+          id,
+          scenario,
+          method: request.method,
+          pathname: url.pathname.slice(prefix.length),
+          search: url.search.slice(1),
+          headers: Object.fromEntries(request.headers),
+          body,
+        },
+        [body],
+      );
+      const { status, headers, body: replyBody } = await reply;
+      return new HttpResponse(replyBody, { status, headers });
     });
     const consoleLinks = SCENARIO_NAMES.map((scenario) =>
       ws.link(`${simulatorPath(scenario)}/console`).addEventListener('connection', ({ client, info }) => {
@@ -110,9 +113,20 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
       }),
     );
     // Everything the handlers do not claim (the app's own files, other origins) goes to the network.
-    await setupWorker(...handlers, ...consoleLinks).start({ onUnhandledRequest: 'bypass', quiet: true });
+    await setupWorker(requests, ...consoleLinks).start({ onUnhandledRequest: 'bypass', quiet: true });
   })();
   return started;
+}
+
+/**
+ * Starts the simulators and has the worker build a scenario ahead of the first
+ * request: `large` takes about a second to build, which the person then spends on
+ * the connect form rather than waiting after Connect.
+ */
+export async function prepareScenario(scenario: string): Promise<void> {
+  await startSimulators();
+  const known = SCENARIO_NAMES.find((name) => name === scenario);
+  if (known) toWorker?.({ kind: 'prepare', scenario: known });
 }
 
 type ConsoleClient = Parameters<Parameters<ReturnType<typeof ws.link>['addEventListener']>[1]>[0]['client'];

@@ -48,7 +48,13 @@ export interface ConsoleClose {
   id: number;
 }
 
-export type PageMessage = WorkerSettings | WorkerRequest | ConsoleOpen | ConsoleInput | ConsoleClose;
+/** A person chose a scenario: build it now, so it is ready when they connect. */
+export interface WorkerPrepare {
+  kind: 'prepare';
+  scenario: ScenarioName;
+}
+
+export type PageMessage = WorkerSettings | WorkerPrepare | WorkerRequest | ConsoleOpen | ConsoleInput | ConsoleClose;
 
 export interface WorkerReply {
   kind: 'reply';

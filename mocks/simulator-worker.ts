@@ -57,6 +57,9 @@ scope.onmessage = async ({ data }) => {
     case 'settings':
       settings = data;
       return;
+    case 'prepare':
+      simFor(data.scenario);
+      return;
     case 'console-open':
     case 'console-input':
     case 'console-close':

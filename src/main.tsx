@@ -7,8 +7,10 @@ import { SimulatorLoaderContext } from './app/simulator-loader';
 import { stopEventLoops } from './store/connections';
 
 // The one place src/ reaches into mocks/: the simulator loads on demand, when the
-// person connects to it, so a console used only with real pools never downloads it.
-const startSimulators = () => import('../mocks/browser').then((m) => m.startSimulators());
+// person picks a scenario or connects to it, so a console used only with real pools
+// never downloads it.
+const startSimulators = (scenario?: string) =>
+  import('../mocks/browser').then((m) => (scenario ? m.prepareScenario(scenario) : m.startSimulators()));
 
 // Registered before the simulator's worker starts, so it runs before MSW detaches this page.
 window.addEventListener('beforeunload', stopEventLoops);

@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import type { MirrorStatus } from '../xapi/event-loop';
 import { XAPI_CLASSES, type XapiClass, type XapiEvent, type XapiRecord } from '../xapi/model/types';
+import { withEvents, withTable } from './lazy-tables';
 
 /** disconnected: known from an earlier visit, but its session ended and it needs a login. */
 export type PoolStatus = 'connecting' | 'disconnected' | MirrorStatus;
@@ -32,17 +33,6 @@ interface MirrorState {
 export const useMirror = create<MirrorState>()(() => ({ pools: {}, order: [] }));
 
 const canonical = new Map<string, XapiClass>(XAPI_CLASSES.map((c) => [c.toLowerCase(), c]));
-
-/**
- * A shallow copy of a table. Tables are keyed by ref, so V8 keeps them as dictionaries,
- * and for-in copies those about three times faster than object spread: on 5,000 VMs
- * that is milliseconds saved on every event batch.
- */
-function copyTable(table: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const ref in table) copy[ref] = table[ref];
-  return copy;
-}
 
 function updatePool(id: string, change: (pool: PoolMirror) => PoolMirror) {
   useMirror.setState((state) => {
@@ -80,25 +70,14 @@ export const mirror = {
   },
 
   loadClass(id: string, cls: XapiClass, records: Record<string, unknown>) {
-    updatePool(id, (pool) => ({ ...pool, objects: { ...pool.objects, [cls]: records } }));
+    updatePool(id, (pool) => ({ ...pool, objects: withTable(pool.objects, cls, records) }));
   },
 
   /** Applies one event.from batch in a single store update. */
   applyEvents(id: string, events: readonly XapiEvent[]) {
     updatePool(id, (pool) => {
-      const tables = new Map<XapiClass, Record<string, unknown>>();
-      for (const event of events) {
-        const cls = canonical.get(event.class);
-        if (!cls) continue;
-        let table = tables.get(cls);
-        if (!table) {
-          table = copyTable(pool.objects[cls]);
-          tables.set(cls, table);
-        }
-        if (event.operation === 'del') delete table[event.ref];
-        else if (event.snapshot) table[event.ref] = event.snapshot;
-      }
-      return tables.size ? { ...pool, objects: { ...pool.objects, ...Object.fromEntries(tables) } } : pool;
+      const objects = withEvents(pool.objects, events, (eventClass) => canonical.get(eventClass));
+      return objects === pool.objects ? pool : { ...pool, objects };
     });
   },
 };

@@ -4,6 +4,13 @@
  * the sink in one piece. On a dropped connection it backs off, logs in again and
  * loads everything afresh, so the mirror never keeps an object that was deleted
  * meanwhile or shows one twice.
+ *
+ * Polls are paced: after a batch, the next event.from goes out no sooner than a
+ * minimum interval after the last one did. A burst of changes (hundreds of VMs
+ * changing power state) then arrives as a few large batches a second instead of one
+ * small batch per change, and each batch costs the page one pass over its tables and
+ * one redraw, whatever its size. A change after a quiet spell still arrives at once:
+ * the poll waiting for it went out long before.
  */
 import type { XapiConnection } from './connection';
 import type { XapiClass, XapiEvent } from './model/types';
@@ -26,12 +33,17 @@ export interface EventLoopOptions {
   otherClasses: readonly XapiClass[];
   /** Seconds each event.from waits on the server. */
   pollTimeoutS?: number;
+  /** The least time between two polls that returned events; see above. */
+  minPollIntervalMs?: number;
   /** Backoff after a failure, doubling up to the maximum. */
   backoffMs?: { initial: number; max: number };
   signal: AbortSignal;
-  /** Injected for tests; defaults to setTimeout. */
+  /** The backoff's wait, injected for tests; defaults to setTimeout. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
+
+/** Long enough to gather a burst into one batch, short enough that a person sees no delay. */
+export const MIN_POLL_INTERVAL_MS = 100;
 
 const defaultSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -47,7 +59,7 @@ export async function runEventLoop(
   sink: MirrorSink,
   options: EventLoopOptions,
 ): Promise<void> {
-  const { signal, firstClasses, otherClasses, pollTimeoutS = 30 } = options;
+  const { signal, firstClasses, otherClasses, pollTimeoutS = 30, minPollIntervalMs = MIN_POLL_INTERVAL_MS } = options;
   const { initial, max } = options.backoffMs ?? { initial: 1_000, max: 30_000 };
   const sleep = options.sleep ?? defaultSleep;
   const classes = [...firstClasses, ...otherClasses];
@@ -70,9 +82,13 @@ export async function runEventLoop(
       first = false;
       backoff = initial;
       while (!signal.aborted) {
+        const asked = performance.now();
         const batch = await connection.callWith(signal, 'event.from', classes, token, pollTimeoutS);
-        if (batch.events.length) sink.applyEvents(batch.events);
         token = batch.token;
+        if (!batch.events.length) continue;
+        sink.applyEvents(batch.events);
+        const early = asked + minPollIntervalMs - performance.now();
+        if (early > 0) await defaultSleep(early, signal);
       }
     } catch (error) {
       if (signal.aborted) break;

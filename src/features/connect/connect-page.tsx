@@ -40,6 +40,12 @@ export function ConnectPage({ prefill }: { prefill?: ConnectPrefill }) {
     setPassword(next === 'simulator' ? SIMULATOR_CREDENTIALS.password : '');
   };
 
+  const chooseScenario = (next: string) => {
+    setScenario(next);
+    // Built while the person finishes the form; a failure to start shows when they connect.
+    startSimulator(next).catch(() => undefined);
+  };
+
   const target: PoolTarget = kind === 'simulator' ? { kind, scenario } : { kind, address: address.trim() };
   const missing = kind === 'pool' && !address.trim() ? t('addressRequired') : undefined;
   const busy = phase.kind === 'connecting' || phase.kind === 'loading';
@@ -89,7 +95,7 @@ export function ConnectPage({ prefill }: { prefill?: ConnectPrefill }) {
         {kind === 'simulator' ? (
           <div className="field-row">
             <label htmlFor={ids.scenario}>{t('scenario')}</label>
-            <select id={ids.scenario} value={scenario} onChange={(event) => setScenario(event.target.value)}>
+            <select id={ids.scenario} value={scenario} onChange={(event) => chooseScenario(event.target.value)}>
               {SCENARIOS.map((name) => (
                 <option key={name} value={name}>
                   {t(`scenarios.${name}`)}

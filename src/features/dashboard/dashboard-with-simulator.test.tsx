@@ -1,41 +1,15 @@
 // @vitest-environment jsdom
 /** The pool and host dashboards on the demo pool: each host's own /rrd_updates, and the mirror. */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../../../mocks/node';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { named } from '../../../mocks/sim/lookup';
-import { initI18n } from '../../app/i18n';
-import { connectPool, disconnectPool, getConnection, SIMULATOR_CREDENTIALS } from '../../store/connections';
+import { connectToSimulator, renderWithQueryClient } from '../../../tests/connected-simulator';
+import { getConnection } from '../../store/connections';
 import { useRecord } from '../../store/mirror-store';
 import { DashboardTab } from './dashboard-tab';
 
-const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
-let stopClock: () => void;
-let poolId: string;
-
-beforeAll(() => {
-  initI18n();
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
-beforeEach(async () => {
-  simulator.reset();
-  stopClock = simulator.sim.clock.startRealTime(20);
-  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
-});
-
-afterEach(async () => {
-  cleanup();
-  await disconnectPool(poolId);
-  stopClock();
-});
-
-afterAll(() => simulator.stop());
+const simulator = connectToSimulator({ scenario: 'demo' });
+const { poolId } = simulator;
 
 /** Stands in for the tasks feature's row: the alert's name. */
 function AlertName({ poolId, messageRef }: { poolId: string; messageRef: string }) {
@@ -43,11 +17,7 @@ function AlertName({ poolId, messageRef }: { poolId: string; messageRef: string 
 }
 
 function show(cls: 'pool' | 'host', ref: string) {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <DashboardTab poolId={poolId} cls={cls} objectRef={ref} Alert={AlertName} />
-    </QueryClientProvider>,
-  );
+  renderWithQueryClient(<DashboardTab poolId={poolId} cls={cls} objectRef={ref} Alert={AlertName} />);
 }
 
 const db = () => simulator.sim.db;

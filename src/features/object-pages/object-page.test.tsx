@@ -5,48 +5,22 @@
  * through XAPI and the page showing what the event stream brings back, Escape leaving
  * the pool untouched.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../../../mocks/node';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { named } from '../../../mocks/sim/lookup';
-import { initI18n } from '../../app/i18n';
+import { connectToSimulator, renderWithQueryClient } from '../../../tests/connected-simulator';
 import type { Tab } from '../../app/routes';
-import { connectPool, disconnectPool, SIMULATOR_CREDENTIALS } from '../../store/connections';
 import type { XapiRecord } from '../../xapi/model/types';
 import { ObjectPage } from './object-page';
 
-const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
-let stopClock: () => void;
-let poolId: string;
-
-beforeAll(() => initI18n());
-
-beforeEach(async () => {
-  simulator.reset();
-  // The app's pools run on wall time too; twenty times faster, a VM starts in well under a second.
-  stopClock = simulator.sim.clock.startRealTime(20);
-  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
-});
-
-afterEach(async () => {
-  cleanup();
-  await disconnectPool(poolId);
-  stopClock();
-});
-
-afterAll(() => simulator.stop());
+const simulator = connectToSimulator({ scenario: 'demo' });
+const { poolId } = simulator;
 
 const vmRecord = (name: string) => simulator.sim.db.get<XapiRecord<'VM'>>('VM', named(simulator.sim, 'VM', name));
 
 function renderVmPage(name: string, tab: Tab = 'general') {
   const uuid = vmRecord(name).uuid;
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <ObjectPage route={{ name: 'object', poolId, cls: 'VM', uuid, tab }} />
-    </QueryClientProvider>,
-  );
+  return renderWithQueryClient(<ObjectPage route={{ name: 'object', poolId, cls: 'VM', uuid, tab }} />);
 }
 
 describe('ObjectPage', () => {
@@ -63,22 +37,15 @@ describe('ObjectPage', () => {
 
   it("shows a snapshot's VM, linked to its page", async () => {
     const uuid = vmRecord('db-primary before upgrade').uuid;
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <ObjectPage route={{ name: 'object', poolId, cls: 'snapshot', uuid, tab: 'general' }} />
-      </QueryClientProvider>,
-    );
+    renderWithQueryClient(<ObjectPage route={{ name: 'object', poolId, cls: 'snapshot', uuid, tab: 'general' }} />);
     const origin = await screen.findByRole('link', { name: 'db-primary' });
     expect(origin.getAttribute('href')).toBe(`/pools/sim-demo/VM/${vmRecord('db-primary').uuid}/general`);
     expect(screen.getByText('Snapshot')).toBeDefined();
   });
 
   it('says so when no object has the UUID', async () => {
-    const client = new QueryClient();
-    render(
-      <QueryClientProvider client={client}>
-        <ObjectPage route={{ name: 'object', poolId, cls: 'VM', uuid: 'not-a-vm', tab: 'general' }} />
-      </QueryClientProvider>,
+    renderWithQueryClient(
+      <ObjectPage route={{ name: 'object', poolId, cls: 'VM', uuid: 'not-a-vm', tab: 'general' }} />,
     );
     expect((await screen.findByRole('alert')).textContent).toContain('No VM with UUID not-a-vm exists');
   });

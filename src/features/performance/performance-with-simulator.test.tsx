@@ -3,57 +3,18 @@
  * The Performance tab on a live pool: real /rrd_updates replies from the simulator,
  * layouts saved to pool.gui_config and coming back through the event stream.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../../../mocks/node';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { named } from '../../../mocks/sim/lookup';
-import { initI18n } from '../../app/i18n';
-import { connectPool, disconnectPool, SIMULATOR_CREDENTIALS } from '../../store/connections';
+import { connectToSimulator, renderWithQueryClient } from '../../../tests/connected-simulator';
 import { PerformanceTab } from './performance-tab';
 
-const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
-let stopClock: () => void;
-let poolId: string;
-
-beforeAll(() => {
-  initI18n();
-  // jsdom lays nothing out and has no ResizeObserver, which the graphs watch for their width.
-  // Nor does it have <dialog>'s modal methods.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
-beforeEach(async () => {
-  simulator.reset();
-  stopClock = simulator.sim.clock.startRealTime(20);
-  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
-});
-
-afterEach(async () => {
-  cleanup();
-  await disconnectPool(poolId);
-  stopClock();
-});
-
-afterAll(() => simulator.stop());
+const simulator = connectToSimulator({ scenario: 'demo' });
+const { poolId } = simulator;
 
 function show(cls: 'VM' | 'host', name: string) {
   const ref = named(simulator.sim, cls, name);
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <PerformanceTab poolId={poolId} cls={cls} objectRef={ref} />
-    </QueryClientProvider>,
-  );
+  renderWithQueryClient(<PerformanceTab poolId={poolId} cls={cls} objectRef={ref} />);
   return ref;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flattenTree, pathTo } from './flatten-tree';
 import { fixture } from './tree-fixture';
-import { buildPoolTree } from './tree-model';
+import { buildPoolTree, type PoolSource, PoolTreeBuilder } from './tree-model';
 
 const roots = [buildPoolTree(fixture, { showTemplates: true, showSnapshots: true })];
 const names = (rows: { name: string; level: number }[]) => rows.map((r) => `${r.level}:${r.name}`);
@@ -60,5 +60,17 @@ describe('pathTo', () => {
     const path = pathTo(roots, (node) => node.uuid === 'uuid-web-01 before upgrade');
     expect(path?.map((n) => n.name)).toEqual(['Demo pool', 'host-2', 'web-01', 'web-01 before upgrade']);
     expect(pathTo(roots, (node) => node.uuid === 'missing')).toBeUndefined();
+  });
+
+  it('gives the same row objects for nodes whose place did not change', () => {
+    const options = { showTemplates: false, showSnapshots: false };
+    const builder = new PoolTreeBuilder();
+    const before = flattenTree([builder.build(fixture, options)], {}, '');
+    const VM = fixture.VM ?? {};
+    const renamed = { ...fixture, VM: { ...VM, 'OpaqueRef:vpn': { ...VM['OpaqueRef:vpn'], name_label: 'vpn-2' } } };
+    const after = flattenTree([builder.build(renamed as PoolSource, options)], {}, '');
+    const changed = after.filter((row, i) => row !== before[i]).map((row) => row.name);
+    // The pool's node is new (one of its children is), and so is the renamed VM's.
+    expect(changed).toEqual(['Demo pool', 'vpn-2']);
   });
 });

@@ -35,19 +35,60 @@ export const matchesFilter = (node: TreeNode, filter: string) => matches(node, n
 
 const matches = (node: TreeNode, query: string) => query === '' || node.search.includes(query);
 
-/** The children that show under the filter (a normalised query): those that match or lead to a match. */
-function visibleChildren(node: TreeNode, query: string, memo: Map<TreeNode, boolean>): readonly TreeNode[] {
-  if (query === '') return node.children;
-  return node.children.filter((child) => showsUnderFilter(child, query, memo));
-}
+/**
+ * Whether each node shows under the last query: a node that matches or leads to a
+ * match. Kept across flattens while the query stays, so an event batch that replaced
+ * a few hundred of 5,000 nodes looks at those alone.
+ */
+let filterMemo: { query: string; shows: WeakMap<TreeNode, boolean> } = { query: '', shows: new WeakMap() };
 
-function showsUnderFilter(node: TreeNode, query: string, memo: Map<TreeNode, boolean>): boolean {
-  let shows = memo.get(node);
+function showsUnderFilter(node: TreeNode, query: string): boolean {
+  if (filterMemo.query !== query) filterMemo = { query, shows: new WeakMap() };
+  let shows = filterMemo.shows.get(node);
   if (shows === undefined) {
-    shows = matches(node, query) || node.children.some((child) => showsUnderFilter(child, query, memo));
-    memo.set(node, shows);
+    shows = matches(node, query) || node.children.some((child) => showsUnderFilter(child, query));
+    filterMemo.shows.set(node, shows);
   }
   return shows;
+}
+
+/** The children that show under the filter (a normalised query). */
+function visibleChildren(node: TreeNode, query: string): readonly TreeNode[] {
+  if (query === '') return node.children;
+  return node.children.filter((child) => showsUnderFilter(child, query));
+}
+
+/**
+ * Each node's row from the last flatten. A row that would come out the same is that
+ * same object, so the memoised rows React draws skip re-rendering when an event batch
+ * changed other parts of the tree.
+ */
+const lastRows = new WeakMap<TreeNode, TreeRow>();
+
+function rowFor(node: TreeNode, place: Omit<TreeRow, 'key' | 'poolId' | 'cls' | 'ref' | 'name' | 'uuid'>): TreeRow {
+  const last = lastRows.get(node);
+  if (
+    last &&
+    last.level === place.level &&
+    last.setSize === place.setSize &&
+    last.posInSet === place.posInSet &&
+    last.parentKey === place.parentKey &&
+    last.expandable === place.expandable &&
+    last.expanded === place.expanded
+  ) {
+    return last;
+  }
+  const row = {
+    key: node.key,
+    poolId: node.poolId,
+    cls: node.cls,
+    ref: node.ref,
+    name: node.name,
+    uuid: node.uuid,
+    ...place,
+  };
+  lastRows.set(node, row);
+  return row;
 }
 
 export function flattenTree(
@@ -56,28 +97,14 @@ export function flattenTree(
   filter: string,
 ): TreeRow[] {
   const rows: TreeRow[] = [];
-  const memo = new Map<TreeNode, boolean>();
   const query = normalise(filter);
   const filtering = query !== '';
   const visit = (nodes: readonly TreeNode[], level: number, parentKey: string | null) => {
     nodes.forEach((node, index) => {
-      const children = visibleChildren(node, query, memo);
+      const children = visibleChildren(node, query);
       const expandable = children.length > 0;
       const expanded = expandable && (filtering || (expansion[node.key] ?? expandedByDefault(node)));
-      rows.push({
-        key: node.key,
-        poolId: node.poolId,
-        cls: node.cls,
-        ref: node.ref,
-        name: node.name,
-        uuid: node.uuid,
-        level,
-        setSize: nodes.length,
-        posInSet: index + 1,
-        parentKey,
-        expandable,
-        expanded,
-      });
+      rows.push(rowFor(node, { level, setSize: nodes.length, posInSet: index + 1, parentKey, expandable, expanded }));
       if (expanded) visit(children, level + 1, node.key);
     });
   };

@@ -52,7 +52,11 @@ export const fixture: PoolSource = {
     'OpaqueRef:backup': vm('backup', { allowed_operations: ['start', 'start_on', 'clone', 'copy', 'destroy'] }),
     'OpaqueRef:vpn': vm('vpn', { power_state: 'Suspended' }),
     'OpaqueRef:tpl': vm('Debian 12', { is_a_template: true }),
-    'OpaqueRef:snap': vm('web-01 before upgrade', { is_a_snapshot: true, is_a_template: true }),
+    'OpaqueRef:snap': vm('web-01 before upgrade', {
+      is_a_snapshot: true,
+      is_a_template: true,
+      snapshot_of: 'OpaqueRef:web' as never,
+    }),
     'OpaqueRef:dom0': vm('Control domain on host-2', {
       power_state: 'Running',
       resident_on: 'OpaqueRef:h2' as never,

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { XapiRecord } from '../../xapi/model/types';
 import { fixture } from './tree-fixture';
-import { buildPoolTree, type PoolSource, PoolTreeBuilder, type TreeNode } from './tree-model';
+import { buildPoolTree, type PoolSource, PoolTreeBuilder, type TreeNode, type TreeOptions } from './tree-model';
 
 /** The tree as indented names, which is how a person reads it. */
 const outline = (node: TreeNode, depth = 0): string[] => [
@@ -88,5 +90,126 @@ describe('PoolTreeBuilder', () => {
     const swapped = builder.build({ ...fixture, VM: VM as PoolSource['VM'] }, options);
     expect(outline(swapped)).toContain('  newcomer');
     expect(outline(swapped)).not.toContain('  backup');
+  });
+});
+
+/** The whole tree as text, keys included, so two trees that differ anywhere read differently. */
+const shape = (node: TreeNode): string =>
+  `${node.key} ${node.cls} ${node.name} [${node.children.map(shape).join(', ')}]`;
+
+type Tables = { VM: Record<string, XapiRecord<'VM'>>; host: Record<string, XapiRecord<'host'>> };
+
+/** One change a pool might see between two event batches. */
+const change = fc.oneof(
+  fc.record({ kind: fc.constant('rename'), vm: fc.nat(), name: fc.nat(50) }),
+  fc.record({ kind: fc.constant('move'), vm: fc.nat(), host: fc.nat(3) }),
+  fc.record({ kind: fc.constant('add'), name: fc.nat(50), host: fc.nat(3) }),
+  fc.record({ kind: fc.constant('destroy'), vm: fc.nat() }),
+  fc.record({ kind: fc.constant('snapshot'), vm: fc.nat(), name: fc.nat(50) }),
+  fc.record({ kind: fc.constant('template'), vm: fc.nat() }),
+  fc.record({ kind: fc.constant('touch'), vm: fc.nat() }),
+  fc.record({ kind: fc.constant('rename host'), host: fc.nat(3), name: fc.nat(50) }),
+  fc.record({ kind: fc.constant('add host'), name: fc.nat(50) }),
+  fc.record({ kind: fc.constant('options'), showTemplates: fc.boolean(), showSnapshots: fc.boolean() }),
+);
+
+type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
+
+/** A halted VM to copy for newcomers. */
+const HALTED_VM = fixture.VM?.['OpaqueRef:backup'] as XapiRecord<'VM'>;
+
+let serial = 0;
+/** Names unique across the run, so sibling order never depends on how ties were broken. */
+const uniqueName = (n: number) => `name-${n}-${serial++}`;
+
+function applyChange(tables: Tables, options: TreeOptions, step: Change): [Tables, TreeOptions] {
+  const VM = { ...tables.VM };
+  const host = { ...tables.host };
+  const vmRefs = Object.keys(VM).filter((ref) => !VM[ref].is_control_domain);
+  const pick = (i: number) => vmRefs[i % vmRefs.length];
+  const hostAt = (i: number) => Object.keys(host)[i % (Object.keys(host).length + 1)] ?? 'OpaqueRef:NULL';
+  const replace = (ref: string, fields: Partial<XapiRecord<'VM'>>) => {
+    VM[ref] = { ...VM[ref], ...fields };
+  };
+  switch (step.kind) {
+    case 'options':
+      return [tables, { showTemplates: step.showTemplates, showSnapshots: step.showSnapshots }];
+    case 'rename':
+      if (vmRefs.length) replace(pick(step.vm), { name_label: uniqueName(step.name) });
+      break;
+    case 'move': {
+      const ref = vmRefs.length ? pick(step.vm) : undefined;
+      if (ref && !VM[ref].is_a_snapshot && !VM[ref].is_a_template)
+        replace(ref, { resident_on: hostAt(step.host) as never });
+      break;
+    }
+    case 'add': {
+      const name = uniqueName(step.name);
+      VM[`OpaqueRef:${name}`] = { ...HALTED_VM, uuid: name, name_label: name, resident_on: hostAt(step.host) as never };
+      break;
+    }
+    case 'destroy': {
+      const ref = vmRefs.length ? pick(step.vm) : undefined;
+      if (!ref) break;
+      const parent = VM[ref].snapshot_of;
+      if (VM[ref].is_a_snapshot && VM[parent])
+        replace(parent, { snapshots: VM[parent].snapshots.filter((s) => s !== ref) });
+      delete VM[ref];
+      break;
+    }
+    case 'snapshot': {
+      const ref = vmRefs.length ? pick(step.vm) : undefined;
+      if (!ref || VM[ref].is_a_snapshot || VM[ref].is_a_template) break;
+      const name = uniqueName(step.name);
+      const snap = `OpaqueRef:${name}` as never;
+      VM[snap] = {
+        ...VM[ref],
+        uuid: name,
+        name_label: name,
+        is_a_snapshot: true,
+        snapshot_of: ref as never,
+        snapshots: [],
+      };
+      replace(ref, { snapshots: [...VM[ref].snapshots, snap] });
+      break;
+    }
+    case 'template': {
+      const ref = vmRefs.length ? pick(step.vm) : undefined;
+      if (ref && !VM[ref].is_a_snapshot) replace(ref, { is_a_template: !VM[ref].is_a_template });
+      break;
+    }
+    case 'touch':
+      if (vmRefs.length) replace(pick(step.vm), { memory_target: 1 });
+      break;
+    case 'rename host': {
+      const ref = Object.keys(host)[step.host % Object.keys(host).length];
+      host[ref] = { ...host[ref], name_label: uniqueName(step.name) };
+      break;
+    }
+    case 'add host': {
+      const name = uniqueName(step.name);
+      host[`OpaqueRef:${name}`] = { ...Object.values(host)[0], uuid: name, name_label: name };
+      break;
+    }
+  }
+  return [{ VM, host }, options];
+}
+
+describe('PoolTreeBuilder across many changes', () => {
+  it('always gives the tree a fresh build gives', () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 30 }), (steps) => {
+        const builder = new PoolTreeBuilder();
+        let tables: Tables = { VM: fixture.VM ?? {}, host: fixture.host ?? {} } as Tables;
+        let options: TreeOptions = { showTemplates: true, showSnapshots: true };
+        builder.build(fixture, options);
+        for (const step of steps) {
+          [tables, options] = applyChange(tables, options, step);
+          const source = { ...fixture, ...tables } as PoolSource;
+          expect(shape(builder.build(source, options))).toBe(shape(buildPoolTree(source, options)));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -15,23 +15,44 @@ const objects = {
 
 describe('findTaskTarget', () => {
   it('finds the object whose current_operations holds the task', () => {
-    expect(findTaskTarget(objects, 'OpaqueRef:t1', task())).toEqual({ cls: 'VM', ref: 'OpaqueRef:vm2' });
-    expect(findTaskTarget(objects, 'OpaqueRef:t2', task())).toEqual({ cls: 'host', ref: 'OpaqueRef:h1' });
-    expect(findTaskTarget(objects, 'OpaqueRef:t3', task())).toEqual({ cls: 'VDI', ref: 'OpaqueRef:d1' });
+    expect(findTaskTarget('pool', objects, 'OpaqueRef:t1', task())).toEqual({ cls: 'VM', ref: 'OpaqueRef:vm2' });
+    expect(findTaskTarget('pool', objects, 'OpaqueRef:t2', task())).toEqual({ cls: 'host', ref: 'OpaqueRef:h1' });
+    expect(findTaskTarget('pool', objects, 'OpaqueRef:t3', task())).toEqual({ cls: 'VDI', ref: 'OpaqueRef:d1' });
   });
 
   it('prefers the object named in other_config.applies_to, when it exists', () => {
-    expect(findTaskTarget(objects, 'OpaqueRef:t1', task({ applies_to: 'OpaqueRef:vm1' }))).toEqual({
+    expect(findTaskTarget('pool', objects, 'OpaqueRef:t1', task({ applies_to: 'OpaqueRef:vm1' }))).toEqual({
       cls: 'VM',
       ref: 'OpaqueRef:vm1',
     });
-    expect(findTaskTarget(objects, 'OpaqueRef:t1', task({ applies_to: 'OpaqueRef:gone' }))).toEqual({
+    expect(findTaskTarget('pool', objects, 'OpaqueRef:t1', task({ applies_to: 'OpaqueRef:gone' }))).toEqual({
       cls: 'VM',
       ref: 'OpaqueRef:vm2',
     });
   });
 
   it('finds nothing once the operation has ended', () => {
-    expect(findTaskTarget(objects, 'OpaqueRef:t9', task())).toBeUndefined();
+    expect(findTaskTarget('pool', objects, 'OpaqueRef:t9', task())).toBeUndefined();
+  });
+});
+
+describe('findTaskTarget as a pool changes', () => {
+  const withVms = (VM: Record<string, Record<string, string>>) =>
+    ({
+      VM: Object.fromEntries(Object.entries(VM).map(([ref, ops]) => [ref, { current_operations: ops }])),
+    }) as unknown as PoolMirror['objects'];
+  const find = (objects: PoolMirror['objects'], taskRef: string) =>
+    findTaskTarget('changing pool', objects, taskRef, task())?.ref;
+
+  it('follows operations that start, end and move, and objects that go away', () => {
+    expect(find(withVms({ a: { t1: 'start' }, b: {} }), 't1')).toBe('a');
+    const moved = withVms({ a: {}, b: { t1: 'start', t2: 'clone' } });
+    expect(find(moved, 't1')).toBe('b');
+    expect(find(moved, 't2')).toBe('b');
+    const bGone = withVms({ a: { t3: 'copy' } });
+    expect(find(bGone, 't1')).toBeUndefined();
+    expect(find(bGone, 't2')).toBeUndefined();
+    expect(find(bGone, 't3')).toBe('a');
+    expect(find(withVms({ a: {}, c: { t3: 'copy' } }), 't3')).toBe('c');
   });
 });

@@ -19,26 +19,67 @@ type Objects = PoolMirror['objects'];
 type Table = Readonly<Record<string, { current_operations: Record<string, string> }>>;
 
 /**
- * Task ref → object ref for one class table, built once per version of the table (a
- * batch that touches the class replaces it), so hundreds of running tasks on a pool of
- * thousands of VMs cost one pass per batch rather than one per task.
+ * Task ref → object ref for one class of one pool. A batch that touches a class
+ * replaces its table, and on a pool of thousands of VMs a batch touches a few hundred:
+ * the index is carried over from the last table, redoing only the records that were
+ * replaced, so hundreds of running tasks cost one identity check per VM per batch.
  */
-const indexes = new WeakMap<Table, ReadonlyMap<string, string>>();
+interface Indexed {
+  table: Table;
+  size: number;
+  byTask: ReadonlyMap<string, string>;
+}
 
-function operationsIndex(table: Table): ReadonlyMap<string, string> {
-  let index = indexes.get(table);
-  if (!index) {
-    const built = new Map<string, string>();
-    for (const [ref, record] of Object.entries(table)) {
-      for (const task of Object.keys(record.current_operations)) built.set(task, ref);
-    }
-    indexes.set(table, built);
-    index = built;
+const indexes = new Map<string, Indexed>();
+
+function indexFrom(table: Table): Indexed {
+  const byTask = new Map<string, string>();
+  let size = 0;
+  for (const ref in table) {
+    size++;
+    for (const task in table[ref].current_operations) byTask.set(task, ref);
   }
-  return index;
+  return { table, size, byTask };
+}
+
+/** The last index brought up to `table`: a copy where a record's operations changed, the same map where none did. */
+function indexUpdated(last: Indexed, table: Table): Indexed {
+  let byTask: Map<string, string> | undefined;
+  const edit = () => {
+    byTask ??= new Map(last.byTask);
+    return byTask;
+  };
+  let size = 0;
+  let kept = 0;
+  for (const ref in table) {
+    size++;
+    const before = last.table[ref];
+    const after = table[ref];
+    if (before) kept++;
+    if (before === after) continue;
+    for (const task in before?.current_operations) if (!(task in after.current_operations)) edit().delete(task);
+    for (const task in after.current_operations)
+      if (!before || !(task in before.current_operations)) edit().set(task, ref);
+  }
+  if (kept < last.size) {
+    for (const ref in last.table) {
+      if (!(ref in table)) for (const task in last.table[ref].current_operations) edit().delete(task);
+    }
+  }
+  return { table, size, byTask: byTask ?? last.byTask };
+}
+
+function operationsIndex(poolId: string, cls: TargetClass, table: Table): ReadonlyMap<string, string> {
+  const key = `${poolId} ${cls}`;
+  const last = indexes.get(key);
+  if (last?.table === table) return last.byTask;
+  const indexed = last ? indexUpdated(last, table) : indexFrom(table);
+  indexes.set(key, indexed);
+  return indexed.byTask;
 }
 
 export function findTaskTarget(
+  poolId: string,
   objects: Objects,
   taskRef: string,
   task: XapiRecord<'task'> | undefined,
@@ -50,7 +91,7 @@ export function findTaskTarget(
   }
   for (const cls of CLASSES) {
     const table = objects[cls] as Table | undefined;
-    const ref = table && operationsIndex(table).get(taskRef);
+    const ref = table && operationsIndex(poolId, cls, table).get(taskRef);
     if (ref) return { cls, ref };
   }
   return undefined;

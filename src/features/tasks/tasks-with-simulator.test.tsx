@@ -4,49 +4,33 @@
  * simulator, their tasks and alerts arriving through the event stream, and dismissing
  * them through XAPI.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../../../mocks/node';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { named } from '../../../mocks/sim/lookup';
-import { initI18n } from '../../app/i18n';
-import { connectPool, disconnectPool, getConnection, SIMULATOR_CREDENTIALS } from '../../store/connections';
+import { connectToSimulator, renderWithQueryClient } from '../../../tests/connected-simulator';
+import { getConnection } from '../../store/connections';
 import type { Ref } from '../../xapi/model/types';
 import { NotificationsView } from './notifications-view';
 import { TaskPanel } from './task-panel';
 
-const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
-let stopClock: () => void;
-let poolId: string;
+const simulator = connectToSimulator({ scenario: 'demo' });
+const { poolId } = simulator;
 
 beforeAll(() => {
-  initI18n();
   // jsdom lays nothing out: give the task lists a height, and each row one, so the virtualiser renders rows.
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 300 });
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 30 });
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
 });
 
-beforeEach(async () => {
-  simulator.reset();
-  // Twenty times wall speed: a VM shuts down in well under a second.
-  stopClock = simulator.sim.clock.startRealTime(20);
-  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+beforeEach(() => {
+  renderWithQueryClient(
+    <>
       <TaskPanel />
       <NotificationsView />
-    </QueryClientProvider>,
+    </>,
   );
 });
-
-afterEach(async () => {
-  cleanup();
-  await disconnectPool(poolId);
-  stopClock();
-});
-
-afterAll(() => simulator.stop());
 
 const vm = (name: string) => named(simulator.sim, 'VM', name) as Ref<'VM'>;
 
@@ -80,7 +64,7 @@ describe('tasks and alerts from the simulator', () => {
 
   it('cancels a start while the domain is being built: the task says so and the VM stays halted', async () => {
     // Virtual time moves only when the test says, so the task waits at the step that can be cancelled.
-    stopClock();
+    simulator.stopClock();
     const step = () => simulator.sim.clock.advance(60);
     await getConnection(poolId).callAsync('VM.start', vm('backup-proxy'), false, false);
     const row = await screen.findByRole('listitem', { name: 'Start VM' });

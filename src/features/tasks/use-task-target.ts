@@ -17,7 +17,7 @@ export function useTaskTarget(poolId: string, taskRef: string): TaskTarget | und
     const pool = state.pools[poolId];
     const task = pool?.objects.task?.[taskRef];
     if (!pool || !task) return '';
-    const target = findTaskTarget(pool.objects, taskRef, task);
+    const target = findTaskTarget(poolId, pool.objects, taskRef, task);
     if (target) remembered.set(key, target);
     else if (!isRunning(task)) remembered.set(key, null);
     return target ? `${target.cls} ${target.ref}` : '';

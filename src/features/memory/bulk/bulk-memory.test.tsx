@@ -1,50 +1,23 @@
 // @vitest-environment jsdom
 /** Editing several VMs' memory at once, from the tree's menu item to the simulator's state. */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { TFunction } from 'i18next';
 import i18next from 'i18next';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../../../../mocks/node';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { named } from '../../../../mocks/sim/lookup';
-import { initI18n } from '../../../app/i18n';
-import { connectPool, disconnectPool, SIMULATOR_CREDENTIALS } from '../../../store/connections';
-import { useMirror } from '../../../store/mirror-store';
+import { connectToSimulator, renderWithQueryClient } from '../../../../tests/connected-simulator';
 import type { XapiRecord } from '../../../xapi/model/types';
 import { BulkMemoryDialog } from './bulk-memory-dialog';
 import { bulkMemory, useBulkMemoryRequest } from './bulk-memory-store';
 import { memoryMenuItems } from './memory-menu-items';
 
 const GiB = 1024 * 1024 * 1024;
-const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
-let stopClock: () => void;
-let poolId: string;
+const simulator = connectToSimulator({ scenario: 'demo' });
+const { poolId } = simulator;
 
-beforeAll(() => {
-  initI18n();
-  HTMLDialogElement.prototype.showModal = function showModal() {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function close() {
-    this.open = false;
-  };
-});
+beforeEach(() => simulator.mirrorHolds('VM_guest_metrics'));
 
-beforeEach(async () => {
-  simulator.reset();
-  stopClock = simulator.sim.clock.startRealTime(20);
-  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
-  await waitFor(() => expect(useMirror.getState().pools[poolId]?.objects.VM_guest_metrics).toBeDefined());
-});
-
-afterEach(async () => {
-  bulkMemory.close();
-  cleanup();
-  await disconnectPool(poolId);
-  stopClock();
-});
-
-afterAll(() => simulator.stop());
+afterEach(() => bulkMemory.close());
 
 const t = ((key: string, options?: object) => i18next.t(key, { ns: 'memory', ...options })) as TFunction;
 const target = (name: string) => ({ poolId, ref: named(simulator.sim, 'VM', name) });
@@ -73,11 +46,7 @@ describe('Edit memory… in the tree’s menu', () => {
 describe('the bulk editor', () => {
   it('changes both VMs’ ranges in one go', async () => {
     bulkMemory.open({ poolId, refs: [target('web-01').ref, target('web-02').ref] });
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <BulkMemoryDialog />
-      </QueryClientProvider>,
-    );
+    renderWithQueryClient(<BulkMemoryDialog />);
     const dialog = screen.getByRole('dialog', { name: 'Edit the memory of 2 VMs' });
     expect(within(dialog).getByText('VMs: web-01, web-02')).toBeDefined();
     fireEvent.keyDown(within(dialog).getByRole('slider', { name: 'Dynamic maximum' }), { key: 'PageDown' });
@@ -93,11 +62,7 @@ describe('the bulk editor', () => {
 
   it('says which running VMs a static change restarts, before anything is sent', () => {
     bulkMemory.open({ poolId, refs: [target('web-01').ref, target('web-02').ref] });
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <BulkMemoryDialog />
-      </QueryClientProvider>,
-    );
+    renderWithQueryClient(<BulkMemoryDialog />);
     const dialog = screen.getByRole('dialog', { name: 'Edit the memory of 2 VMs' });
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Static maximum' }), { target: { value: '6' } });
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Dynamic minimum' }), { target: { value: '1.5' } });

@@ -1,43 +1,19 @@
 // @vitest-environment jsdom
 /** The host and pool Memory tabs on the demo pool: bars, figures and each host's VMs. */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../../../../mocks/node';
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { named } from '../../../../mocks/sim/lookup';
-import { initI18n } from '../../../app/i18n';
-import { connectPool, disconnectPool, SIMULATOR_CREDENTIALS } from '../../../store/connections';
-import { useMirror } from '../../../store/mirror-store';
+import { connectToSimulator, renderWithQueryClient } from '../../../../tests/connected-simulator';
 import type { XapiRecord } from '../../../xapi/model/types';
 import { MemoryTab } from '../memory-tab';
 
-const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
-let stopClock: () => void;
-let poolId: string;
+const simulator = connectToSimulator({ scenario: 'demo' });
+const { poolId } = simulator;
 
-beforeAll(() => initI18n());
-
-beforeEach(async () => {
-  simulator.reset();
-  stopClock = simulator.sim.clock.startRealTime(20);
-  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
-  await waitFor(() => expect(useMirror.getState().pools[poolId]?.objects.VM_metrics).toBeDefined());
-});
-
-afterEach(async () => {
-  cleanup();
-  await disconnectPool(poolId);
-  stopClock();
-});
-
-afterAll(() => simulator.stop());
+beforeEach(() => simulator.mirrorHolds('VM_metrics'));
 
 function renderTab(cls: 'host' | 'pool', ref: string) {
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <MemoryTab poolId={poolId} cls={cls} objectRef={ref} />
-    </QueryClientProvider>,
-  );
+  renderWithQueryClient(<MemoryTab poolId={poolId} cls={cls} objectRef={ref} />);
 }
 
 describe('the host Memory tab', () => {

@@ -1,30 +1,16 @@
 // @vitest-environment jsdom
 /** Memory changes sent as the editors send them, against the simulator. */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../../../../mocks/node';
+import { describe, expect, it } from 'vitest';
 import { named } from '../../../../mocks/sim/lookup';
-import { connectPool, disconnectPool, getConnection, SIMULATOR_CREDENTIALS } from '../../../store/connections';
+import { connectToSimulator } from '../../../../tests/connected-simulator';
+import { getConnection } from '../../../store/connections';
 import type { Ref, XapiRecord } from '../../../xapi/model/types';
 import { XapiError } from '../../../xapi/xapi-error';
 import { applyMemoryChange } from './apply-memory';
 
 const GiB = 1024 * 1024 * 1024;
-const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
-let stopClock: () => void;
-let poolId: string;
-
-beforeEach(async () => {
-  simulator.reset();
-  stopClock = simulator.sim.clock.startRealTime(20);
-  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
-});
-
-afterEach(async () => {
-  await disconnectPool(poolId);
-  stopClock();
-});
-
-afterAll(() => simulator.stop());
+const simulator = connectToSimulator({ scenario: 'demo' });
+const { poolId } = simulator;
 
 const vm = (name: string) => named(simulator.sim, 'VM', name) as Ref<'VM'>;
 

@@ -4,60 +4,27 @@
  * it: the slider and fields, the rules shown before anything is sent, Apply sending the
  * change and the simulator's state following, and the vCPU editors.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../../../../mocks/node';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { named } from '../../../../mocks/sim/lookup';
-import { initI18n } from '../../../app/i18n';
-import { connectPool, disconnectPool, getConnection, SIMULATOR_CREDENTIALS } from '../../../store/connections';
-import { useMirror } from '../../../store/mirror-store';
+import { connectToSimulator, renderWithQueryClient } from '../../../../tests/connected-simulator';
+import { getConnection } from '../../../store/connections';
 import type { Ref, XapiRecord } from '../../../xapi/model/types';
 import { MemoryTab } from '../memory-tab';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 
-const simulator = startTestSimulator({ scenario: 'demo', prefix: '/sim/demo' });
-let stopClock: () => void;
-let poolId: string;
-
-beforeAll(() => {
-  initI18n();
-  // jsdom has no <dialog> methods: open and close it as a browser would.
-  HTMLDialogElement.prototype.showModal = function showModal() {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function close() {
-    this.open = false;
-  };
-});
-
-beforeEach(async () => {
-  simulator.reset();
-  stopClock = simulator.sim.clock.startRealTime(20);
-  poolId = await connectPool({ kind: 'simulator', scenario: 'demo' }, SIMULATOR_CREDENTIALS);
-});
-
-afterEach(async () => {
-  cleanup();
-  await disconnectPool(poolId);
-  stopClock();
-});
-
-afterAll(() => simulator.stop());
+const simulator = connectToSimulator({ scenario: 'demo' });
+const { poolId } = simulator;
 
 const vmRef = (name: string) => named(simulator.sim, 'VM', name);
 const simVm = (name: string) => simulator.sim.db.get<XapiRecord<'VM'>>('VM', vmRef(name));
 
 async function renderTab(name: string) {
   // The tab reads the mirror; wait until the pool has loaded the VM's records.
-  await waitFor(() => expect(useMirror.getState().pools[poolId]?.objects.VM_guest_metrics).toBeDefined());
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <MemoryTab poolId={poolId} cls="VM" objectRef={vmRef(name)} />
-    </QueryClientProvider>,
-  );
+  await simulator.mirrorHolds('VM_guest_metrics');
+  renderWithQueryClient(<MemoryTab poolId={poolId} cls="VM" objectRef={vmRef(name)} />);
   return screen.findByRole('slider', { name: 'Dynamic minimum' });
 }
 
@@ -142,12 +109,8 @@ describe('the range editor', () => {
 
 describe('a VM without a balloon driver', () => {
   it('says why and offers one fixed size', async () => {
-    await waitFor(() => expect(useMirror.getState().pools[poolId]?.objects.VM_guest_metrics).toBeDefined());
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <MemoryTab poolId={poolId} cls="VM" objectRef={vmRef('legacy-erp')} />
-      </QueryClientProvider>,
-    );
+    await simulator.mirrorHolds('VM_guest_metrics');
+    renderWithQueryClient(<MemoryTab poolId={poolId} cls="VM" objectRef={vmRef('legacy-erp')} />);
     expect(await screen.findByText(/has no balloon driver running/)).toBeDefined();
     expect(screen.queryByRole('slider', { name: 'Dynamic minimum' })).toBeNull();
     expect(screen.getByRole('textbox', { name: 'Memory' })).toBeDefined();

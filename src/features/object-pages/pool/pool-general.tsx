@@ -19,7 +19,8 @@ function vmCounts(table: ClassTable<'VM'>): VmCounts {
   let counts = countsByTable.get(table);
   if (!counts) {
     counts = { all: 0, running: 0 };
-    for (const vm of Object.values(table)) {
+    for (const ref in table) {
+      const vm = table[ref];
       if (vm.is_a_template || vm.is_a_snapshot || vm.is_control_domain) continue;
       counts.all++;
       if (vm.power_state === 'Running') counts.running++;
