@@ -6,6 +6,20 @@
  * task on the page's thread: a flood of them keeps Chromium from drawing for ~100 ms at
  * a time, while a steady handful keeps frames on time and finishes no later.
  */
+/** Chromium's task scheduler; absent elsewhere (Node, other browsers). */
+const taskScheduler = (
+  globalThis as { scheduler?: { postTask(task: () => void, options: { priority: 'background' }): Promise<void> } }
+).scheduler;
+
+/**
+ * Starts the next queued call once the page has had its turn: as a background task
+ * where the browser has a scheduler, so drawing a frame comes first; elsewhere at once.
+ */
+const handOn = (start: () => void): void => {
+  if (taskScheduler) void taskScheduler.postTask(start, { priority: 'background' });
+  else start();
+};
+
 export class CallLimit {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -19,8 +33,8 @@ export class CallLimit {
       return await call();
     } finally {
       const next = this.waiting.shift();
-      // The finished call's place passes straight to the next in line.
-      if (next) next();
+      // The finished call's place passes to the next in line.
+      if (next) handOn(next);
       else this.running--;
     }
   }
