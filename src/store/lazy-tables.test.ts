@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { XapiClass, XapiEvent } from '../xapi/model/types';
-import { type Objects, withEvents, withTable } from './lazy-tables';
+import { changedRefs, type Objects, withEvents, withTable } from './lazy-tables';
 
 const classOf = (eventClass: string) => ({ vm: 'VM', vbd: 'VBD' })[eventClass] as XapiClass | undefined;
 const mod = (cls: string, ref: string, name: string): XapiEvent =>
@@ -54,5 +54,26 @@ describe('withEvents', () => {
     for (let i = 0; i < 3000; i++) objects = withEvents(objects, [mod('vbd', `r${i % 7}`, `n${i}`)], classOf);
     expect(Object.keys(objects.VBD ?? {})).toHaveLength(8);
     expect(objects.VBD?.r6).toEqual({ name: 'n2995' });
+  });
+});
+
+describe('changedRefs', () => {
+  it('names the refs the batches since a table touched, and nothing for the same table', () => {
+    const before = loaded();
+    const first = withEvents(before, [mod('vm', 'a', 'a2'), del('vm', 'b')], classOf);
+    expect(changedRefs(before.VM, first.VM)).toEqual(new Set(['a', 'b']));
+    expect(changedRefs(first.VM, first.VM)).toEqual(new Set());
+    // Two batches nobody read in between count as one step.
+    const third = withEvents(withEvents(first, [mod('vm', 'c', 'c')], classOf), [mod('vm', 'd', 'd')], classOf);
+    expect(changedRefs(first.VM, third.VM)).toEqual(new Set(['c', 'd']));
+  });
+
+  it('does not know for tables further apart or loaded afresh, so the caller compares everything', () => {
+    const before = loaded();
+    const first = withEvents(before, [mod('vm', 'a', 'a2')], classOf);
+    const firstVm = first.VM;
+    const second = withEvents(first, [mod('vm', 'a', 'a3')], classOf);
+    expect(changedRefs(before.VM, second.VM)).toBeUndefined();
+    expect(changedRefs(firstVm, withTable(second, 'VM', {}).VM)).toBeUndefined();
   });
 });

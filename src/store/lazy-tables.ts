@@ -21,6 +21,39 @@ export type Objects = { readonly [C in XapiClass]?: Table };
  */
 const MAX_PENDING_EVENTS = 4096;
 
+/**
+ * What made each table made from events: the table it started from (by number, so an
+ * old table is not kept alive by its successor) and the refs the events named. With
+ * it, code that keeps something derived from the last table it saw can redo only the
+ * records a batch touched, instead of comparing thousands (changedRefs).
+ */
+const madeFrom = new WeakMap<Table, { baseId: number; refs: ReadonlySet<string> }>();
+const tableIds = new WeakMap<Table, number>();
+let nextTableId = 1;
+
+function idOf(table: Table): number {
+  let id = tableIds.get(table);
+  if (id === undefined) {
+    id = nextTableId++;
+    tableIds.set(table, id);
+  }
+  return id;
+}
+
+const NO_REFS: ReadonlySet<string> = new Set();
+
+/**
+ * The refs whose records may differ between two versions of a class table, when
+ * `after` was made from `before` by one run of event batches; undefined when that is
+ * not known (a reload, or versions further apart), and the caller must compare all.
+ */
+export function changedRefs(before: Table | undefined, after: Table | undefined): ReadonlySet<string> | undefined {
+  if (!before || !after) return undefined;
+  if (before === after) return NO_REFS;
+  const made = madeFrom.get(after);
+  return made && made.baseId === tableIds.get(before) ? made.refs : undefined;
+}
+
 class PendingTable {
   private made?: Table;
 
@@ -38,6 +71,7 @@ class PendingTable {
         if (event.operation === 'del') delete table[event.ref];
         else if (event.snapshot) table[event.ref] = event.snapshot;
       }
+      if (this.base) madeFrom.set(table, { baseId: idOf(this.base), refs: new Set(this.events.map((e) => e.ref)) });
       this.made = table;
     }
     return this.made;

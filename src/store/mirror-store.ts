@@ -9,6 +9,8 @@ import type { MirrorStatus } from '../xapi/event-loop';
 import { XAPI_CLASSES, type XapiClass, type XapiEvent, type XapiRecord } from '../xapi/model/types';
 import { withEvents, withTable } from './lazy-tables';
 
+export { changedRefs } from './lazy-tables';
+
 /** disconnected: known from an earlier visit, but its session ended and it needs a login. */
 export type PoolStatus = 'connecting' | 'disconnected' | MirrorStatus;
 

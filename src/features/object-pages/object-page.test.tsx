@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { named } from '../../../mocks/sim/lookup';
 import { connectToSimulator, renderWithQueryClient } from '../../../tests/connected-simulator';
 import type { Tab } from '../../app/routes';
-import type { XapiRecord } from '../../xapi/model/types';
+import { getConnection } from '../../store/connections';
+import type { Ref, XapiRecord } from '../../xapi/model/types';
 import { ObjectPage } from './object-page';
 
 const simulator = connectToSimulator({ scenario: 'demo' });
@@ -102,5 +103,23 @@ describe('ObjectPage', () => {
     await waitFor(() =>
       expect(within(toolbar).getByRole('button', { name: 'Start' }).getAttribute('aria-disabled')).toBe('true'),
     );
+  });
+
+  it("counts the pool's running VMs and follows a VM that stops", async () => {
+    const db = simulator.sim.db;
+    const poolRecord = db.get<XapiRecord<'pool'>>('pool', db.refs('pool')[0]);
+    renderWithQueryClient(
+      <ObjectPage route={{ name: 'object', poolId, cls: 'pool', uuid: poolRecord.uuid, tab: 'general' }} />,
+    );
+    const guests = db
+      .refs('VM')
+      .map((ref) => db.get<XapiRecord<'VM'>>('VM', ref))
+      .filter((vm) => !vm.is_a_template && !vm.is_a_snapshot && !vm.is_control_domain);
+    const running = guests.filter((vm) => vm.power_state === 'Running').length;
+    expect(await screen.findByText(`${running} running of ${guests.length}`)).toBeDefined();
+    await getConnection(poolId).call('VM.hard_shutdown', named(simulator.sim, 'VM', 'web-01') as Ref<'VM'>);
+    expect(
+      await screen.findByText(`${running - 1} running of ${guests.length}`, {}, { timeout: 10_000 }),
+    ).toBeDefined();
   });
 });

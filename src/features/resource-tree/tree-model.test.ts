@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { XapiRecord } from '../../xapi/model/types';
+import { type Objects, withEvents, withTable } from '../../store/lazy-tables';
+import type { XapiEvent, XapiRecord } from '../../xapi/model/types';
 import { fixture } from './tree-fixture';
 import { buildPoolTree, type PoolSource, PoolTreeBuilder, type TreeNode, type TreeOptions } from './tree-model';
 
@@ -212,4 +213,38 @@ describe('PoolTreeBuilder across many changes', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives the same tree from mirror tables, which say which records each batch touched', () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 30 }), (steps) => {
+        const builder = new PoolTreeBuilder();
+        let tables: Tables = { VM: fixture.VM ?? {}, host: fixture.host ?? {} } as Tables;
+        let objects = withTable({} as Objects, 'VM', tables.VM);
+        let options: TreeOptions = { showTemplates: true, showSnapshots: true };
+        builder.build({ ...fixture, VM: objects.VM } as PoolSource, options);
+        for (const step of steps) {
+          const before = tables.VM;
+          [tables, options] = applyChange(tables, options, step);
+          objects = withEvents(objects, eventsBetween(before, tables.VM), () => 'VM');
+          const source = { ...fixture, host: tables.host, VM: objects.VM } as PoolSource;
+          expect(shape(builder.build(source, options))).toBe(shape(buildPoolTree(source, options)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** The event.from batch that turns one VM table into another. */
+function eventsBetween(before: Tables['VM'], after: Tables['VM']): XapiEvent[] {
+  const event = (ref: string, operation: 'mod' | 'del'): XapiEvent =>
+    ({ id: '0', timestamp: '0', class: 'vm', operation, ref, snapshot: after[ref] }) as unknown as XapiEvent;
+  return [
+    ...Object.keys(after)
+      .filter((ref) => after[ref] !== before[ref])
+      .map((ref) => event(ref, 'mod')),
+    ...Object.keys(before)
+      .filter((ref) => !(ref in after))
+      .map((ref) => event(ref, 'del')),
+  ];
+}

@@ -6,7 +6,7 @@
  * Pure: the same tables and options give the same tree.
  */
 import type { ObjectClass } from '../../app/routes';
-import type { ClassTable, PoolStatus } from '../../store/mirror-store';
+import { type ClassTable, changedRefs, type PoolStatus } from '../../store/mirror-store';
 import type { XapiRecord } from '../../xapi/model/types';
 
 export interface TreeNode {
@@ -140,17 +140,26 @@ export class PoolTreeBuilder {
     const now = after.VM ?? {};
     const touched = new Set<string>();
     if (old !== now) {
-      let size = 0;
-      let kept = 0;
-      for (const ref in now) {
-        const was = old[ref];
-        size++;
-        if (was) kept++;
-        if (now[ref] !== was) touched.add(ref);
+      const changed = changedRefs(old, now);
+      if (changed) {
+        // The mirror knows which records the batches touched: no need to look at the rest.
+        for (const ref of changed) {
+          if (now[ref] !== old[ref]) touched.add(ref);
+          this.vmCount += Number(ref in now) - Number(ref in old);
+        }
+      } else {
+        let size = 0;
+        let kept = 0;
+        for (const ref in now) {
+          const was = old[ref];
+          size++;
+          if (was) kept++;
+          if (now[ref] !== was) touched.add(ref);
+        }
+        // Only when some VM went away: a second pass over 5,000 VMs per batch is not free.
+        if (kept < this.vmCount) for (const ref in old) if (!(ref in now)) touched.add(ref);
+        this.vmCount = size;
       }
-      // Only when some VM went away: a second pass over 5,000 VMs per batch is not free.
-      if (kept < this.vmCount) for (const ref in old) if (!(ref in now)) touched.add(ref);
-      this.vmCount = size;
       // A snapshot shows under the VM it was taken of, which then needs a new node.
       for (const ref of [...touched]) {
         for (const vm of [old[ref], now[ref]])

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type Objects, withEvents, withTable } from '../../store/lazy-tables';
 import type { PoolMirror } from '../../store/mirror-store';
-import type { XapiRecord } from '../../xapi/model/types';
+import type { XapiEvent, XapiRecord } from '../../xapi/model/types';
 import { findTaskTarget } from './task-target';
 
 const task = (otherConfig: Record<string, string> = {}) => ({ other_config: otherConfig }) as XapiRecord<'task'>;
@@ -54,5 +55,34 @@ describe('findTaskTarget as a pool changes', () => {
     expect(find(bGone, 't2')).toBeUndefined();
     expect(find(bGone, 't3')).toBe('a');
     expect(find(withVms({ a: {}, c: { t3: 'copy' } }), 't3')).toBe('c');
+  });
+});
+
+describe('findTaskTarget on mirror tables', () => {
+  const event = (ref: string, ops: Record<string, string> | null): XapiEvent =>
+    ({
+      id: '0',
+      timestamp: '0',
+      class: 'vm',
+      operation: ops ? 'mod' : 'del',
+      ref,
+      snapshot: ops ? { current_operations: ops } : undefined,
+    }) as unknown as XapiEvent;
+  const find = (objects: Objects, taskRef: string) =>
+    findTaskTarget('mirrored pool', objects as PoolMirror['objects'], taskRef, task())?.ref;
+
+  it('follows batches through the records they touched', () => {
+    let objects = withTable({} as Objects, 'VM', {
+      a: { current_operations: { t1: 'start' } },
+      b: { current_operations: {} },
+    });
+    expect(find(objects, 't1')).toBe('a');
+    objects = withEvents(objects, [event('a', {}), event('b', { t1: 'start', t2: 'clone' })], () => 'VM');
+    expect(find(objects, 't1')).toBe('b');
+    expect(find(objects, 't2')).toBe('b');
+    objects = withEvents(objects, [event('b', null), event('c', { t3: 'copy' })], () => 'VM');
+    expect(find(objects, 't1')).toBeUndefined();
+    expect(find(objects, 't2')).toBeUndefined();
+    expect(find(objects, 't3')).toBe('c');
   });
 });

@@ -4,7 +4,7 @@
  * the task's ref to the operation. Clients that create tasks themselves may name the
  * object in other_config.applies_to (Xen Orchestra's convention), which is read first.
  */
-import type { PoolMirror } from '../../store/mirror-store';
+import { changedRefs, type PoolMirror } from '../../store/mirror-store';
 import type { XapiRecord } from '../../xapi/model/types';
 
 export type TargetClass = 'VM' | 'host' | 'SR' | 'network' | 'pool' | 'VDI';
@@ -49,22 +49,32 @@ function indexUpdated(last: Indexed, table: Table): Indexed {
     byTask ??= new Map(last.byTask);
     return byTask;
   };
-  let size = 0;
-  let kept = 0;
-  for (const ref in table) {
-    size++;
+  const redo = (ref: string) => {
     const before = last.table[ref];
     const after = table[ref];
-    if (before) kept++;
-    if (before === after) continue;
-    for (const task in before?.current_operations) if (!(task in after.current_operations)) edit().delete(task);
-    for (const task in after.current_operations)
+    if (before === after) return;
+    for (const task in before?.current_operations)
+      if (!(after && task in after.current_operations)) edit().delete(task);
+    for (const task in after?.current_operations)
       if (!before || !(task in before.current_operations)) edit().set(task, ref);
-  }
-  if (kept < last.size) {
-    for (const ref in last.table) {
-      if (!(ref in table)) for (const task in last.table[ref].current_operations) edit().delete(task);
+  };
+  const changed = changedRefs(last.table, table);
+  let size = 0;
+  if (changed) {
+    // The mirror knows which records the batches touched: only those are redone.
+    size = last.size;
+    for (const ref of changed) {
+      size += Number(ref in table) - Number(ref in last.table);
+      redo(ref);
     }
+  } else {
+    let kept = 0;
+    for (const ref in table) {
+      size++;
+      if (ref in last.table) kept++;
+      redo(ref);
+    }
+    if (kept < last.size) for (const ref in last.table) if (!(ref in table)) redo(ref);
   }
   return { table, size, byTask: byTask ?? last.byTask };
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ObjectLink } from '../../../components/object-link';
-import { type ClassTable, useMirror, useRecord, useTable } from '../../../store/mirror-store';
+import { type ClassTable, changedRefs, useMirror, useRecord, useTable } from '../../../store/mirror-store';
 import { NULL_REF } from '../../../xapi/refs';
 import { IdentityProperties } from '../shared/identity-properties';
 import { Property } from '../shared/property';
@@ -12,21 +12,38 @@ interface VmCounts {
   running: number;
 }
 
-/** Counted once per VM table: the selector runs on every change to any pool. */
+/**
+ * Counted once per VM table (the selector runs on every change to any pool), and from
+ * the last table counted where the mirror knows which records a batch touched.
+ */
 const countsByTable = new WeakMap<ClassTable<'VM'>, VmCounts>();
+let lastCounted: ClassTable<'VM'> | undefined;
+
+type VmRecord = ClassTable<'VM'>[string];
+const isGuest = (vm: VmRecord | undefined) => !!vm && !vm.is_a_template && !vm.is_a_snapshot && !vm.is_control_domain;
+const add = (counts: VmCounts, vm: VmRecord | undefined, sign: 1 | -1) => {
+  if (!isGuest(vm)) return;
+  counts.all += sign;
+  if (vm?.power_state === 'Running') counts.running += sign;
+};
 
 function vmCounts(table: ClassTable<'VM'>): VmCounts {
   let counts = countsByTable.get(table);
-  if (!counts) {
-    counts = { all: 0, running: 0 };
-    for (const ref in table) {
-      const vm = table[ref];
-      if (vm.is_a_template || vm.is_a_snapshot || vm.is_control_domain) continue;
-      counts.all++;
-      if (vm.power_state === 'Running') counts.running++;
+  if (counts) return counts;
+  const last = lastCounted && countsByTable.get(lastCounted);
+  const changed = last && changedRefs(lastCounted, table);
+  if (last && lastCounted && changed) {
+    counts = { ...last };
+    for (const ref of changed) {
+      add(counts, lastCounted[ref], -1);
+      add(counts, table[ref], 1);
     }
-    countsByTable.set(table, counts);
+  } else {
+    counts = { all: 0, running: 0 };
+    for (const ref in table) add(counts, table[ref], 1);
   }
+  countsByTable.set(table, counts);
+  lastCounted = table;
   return counts;
 }
 
