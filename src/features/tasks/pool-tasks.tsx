@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureElement as measureFromLayout, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { XapiErrorText } from '../../components/errors/xapi-error-text';
@@ -26,6 +26,22 @@ const INITIAL_RECT = { width: 0, height: 8 * ROW_HEIGHT_PX };
  * the rest, and each says where it sits in the whole list (aria-setsize/posinset).
  * Rows are measured, since a failed task's row grows to say why.
  */
+/**
+ * A row's height. A row just put in the page takes its last known height (or the
+ * estimate) rather than reading layout: in a burst, rows mount by the dozen, and each
+ * read forced a layout of the whole page. The ResizeObserver the virtualiser puts on
+ * every row then reports the real height, without forcing anything.
+ */
+function rowHeight(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  list: Virtualizer<HTMLDivElement, Element>,
+) {
+  if (entry) return measureFromLayout(element, entry, list);
+  const key = list.options.getItemKey(list.indexFromElement(element));
+  return list.itemSizeCache.get(key) ?? ROW_HEIGHT_PX;
+}
+
 export function PoolTasks({ poolId, showPool }: Props) {
   const { t } = useTranslation('tasks');
   const { running, ended } = useTaskRefs(poolId);
@@ -40,6 +56,7 @@ export function PoolTasks({ poolId, showPool }: Props) {
     initialRect: INITIAL_RECT,
     overscan: 6,
     getItemKey: (index) => refs[index],
+    measureElement: rowHeight,
   });
   if (refs.length === 0) return null;
   const items = virtualizer.getVirtualItems();
