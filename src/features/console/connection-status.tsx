@@ -22,7 +22,9 @@ export function ConnectionStatus({ state, onRetry }: Props) {
   return (
     <div className={`console-status console-status-${state.kind}`}>
       <p role="status">{words}</p>
-      {(state.kind === 'waiting' || state.kind === 'refused') && <Button onClick={onRetry}>{retryLabel}</Button>}
+      {(state.kind === 'waiting' || state.kind === 'refused' || state.kind === 'sessionEnded') && (
+        <Button onClick={onRetry}>{retryLabel}</Button>
+      )}
     </div>
   );
 }

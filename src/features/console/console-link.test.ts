@@ -6,6 +6,7 @@ import {
   type LinkState,
   type SocketLike,
   STABLE_CONNECTION_MS,
+  TRIES_BEFORE_REFUSED,
 } from './console-link';
 
 /** A socket the test drives: the host's bytes, and its closing. */
@@ -90,6 +91,7 @@ let states: LinkState[];
 let connections: ConsoleConnection[];
 let link: ConsoleLink;
 let session: number;
+let sessionLive: boolean;
 
 beforeEach(async () => {
   env = new FakeEnvironment();
@@ -97,8 +99,13 @@ beforeEach(async () => {
   states = [];
   connections = [];
   session = 0;
+  sessionLive = true;
   link = new ConsoleLink(
-    { url: async () => `ws://page/console?uuid=c&session_id=s${++session}`, mayReconnect: () => vmRunning },
+    {
+      url: async () => `ws://page/console?uuid=c&session_id=s${++session}`,
+      mayReconnect: () => vmRunning,
+      sessionLive: async () => sessionLive,
+    },
     env,
   );
   link.subscribe({ state: (state) => states.push(state), connection: (c) => connections.push(c) });
@@ -125,16 +132,49 @@ describe('ConsoleLink', () => {
     expect(env.last.sent).toEqual(['root\r']);
   });
 
-  it('calls a close before any byte a refusal, and does not try again by itself', async () => {
+  it('tries a new console again while the VM runs, and calls it refused only after a few tries', async () => {
+    // A console record appears before a real host's console server takes connections.
+    for (let tries = 1; tries < TRIES_BEFORE_REFUSED; tries++) {
+      env.last.hostCloses();
+      await settle();
+      expect(kinds().at(-1)).toMatch(/^waiting \d+ refused$/);
+      await env.advance(30_000);
+    }
+    expect(env.sockets).toHaveLength(TRIES_BEFORE_REFUSED);
+    env.last.hostCloses();
+    await settle();
+    expect(kinds().at(-1)).toBe('refused');
+    await env.advance(120_000);
+    expect(env.sockets).toHaveLength(TRIES_BEFORE_REFUSED);
+    link.retry();
+    await settle();
+    expect(env.sockets).toHaveLength(TRIES_BEFORE_REFUSED + 1);
+    expect(kinds().at(-1)).toBe('connecting');
+  });
+
+  it('comes up once the host takes the console on a later try', async () => {
+    env.last.hostCloses();
+    await settle();
+    await env.advance(1000);
+    env.last.hostSays('login: ');
+    await settle();
+    expect(kinds()).toEqual(['connecting', 'waiting 1 refused', 'connecting', 'connected']);
+  });
+
+  it('says the session has ended, rather than trying again, when a refusal comes from a dead session', async () => {
+    sessionLive = false;
+    env.last.hostCloses();
+    await settle();
+    expect(kinds()).toEqual(['connecting', 'sessionEnded']);
+    await env.advance(120_000);
+    expect(env.sockets).toHaveLength(1);
+  });
+
+  it('calls a new console refused at once when its VM is not running', async () => {
+    vmRunning = false;
     env.last.hostCloses();
     await settle();
     expect(kinds()).toEqual(['connecting', 'refused']);
-    await env.advance(120_000);
-    expect(env.sockets).toHaveLength(1);
-    link.retry();
-    await settle();
-    expect(env.sockets).toHaveLength(2);
-    expect(kinds().at(-1)).toBe('connecting');
   });
 
   it('reconnects after a drop while the VM runs, counting down 1, 2, 4 s … with a fresh URL each time', async () => {

@@ -20,8 +20,10 @@ export type LinkState =
   | { kind: 'waiting'; seconds: number; refused: boolean }
   /** The connection dropped and the VM no longer runs: nothing to reconnect to. */
   | { kind: 'disconnected' }
-  /** The first try was refused; trying again is the person's call. */
-  | { kind: 'refused' };
+  /** A new console was refused try after try; trying again is the person's call. */
+  | { kind: 'refused' }
+  /** The pool's session has ended: no console opens with it. */
+  | { kind: 'sessionEnded' };
 
 /** What the link needs of a WebSocket (the browser's, or a test's). */
 export interface SocketLike {
@@ -45,10 +47,24 @@ export interface LinkOptions {
   url(): Promise<string>;
   /** Asked when a connection drops: whether the console's VM still runs. */
   mayReconnect(): boolean;
+  /**
+   * Asked when a console is refused: whether the session the URL carries still works.
+   * A dead session is said so at once, since trying again with it cannot help; a
+   * server that does not answer throws, and the refusal is then tried again as any other.
+   */
+  sessionLive(): Promise<boolean>;
 }
 
 /** A connection that lasted this long was fine: the next drop starts the backoff at 1 s again. */
 export const STABLE_CONNECTION_MS = 10_000;
+
+/**
+ * How many tries a console that has never connected gets before the page says it was
+ * refused. A console record appears as soon as xapi creates the domain (after a start,
+ * a reboot, a migration), and a real host's console server may not take connections
+ * until moments later: the tries at 0, 1, 3 and 7 s cover that without hiding a real refusal for long.
+ */
+export const TRIES_BEFORE_REFUSED = 4;
 
 const browserEnvironment = (): LinkEnvironment => ({
   // A WebSocket's handlers take the full MessageEvent and CloseEvent; the link reads only `data`.
@@ -131,6 +147,8 @@ export class ConsoleLink {
   private failures = 0;
   /** Whether this link has had a connection: a refusal after one is a VM going away, not a refusal to give up on. */
   private everConnected = false;
+  /** Tries refused in a row while this link has never connected (the person's "Try again" starts again). */
+  private refusals = 0;
   private connectedAt = 0;
   private attemptId = 0;
   private readonly listeners = new Set<LinkListener>();
@@ -162,6 +180,7 @@ export class ConsoleLink {
   retry(): void {
     if (this.stopped) return;
     this.abandon();
+    this.refusals = 0;
     void this.attempt();
   }
 
@@ -185,7 +204,7 @@ export class ConsoleLink {
       url = await this.options.url();
     } catch {
       // No session to connect with (the pool's connection is gone): as a refusal.
-      if (id === this.attemptId && !this.stopped) this.refused();
+      if (id === this.attemptId && !this.stopped) void this.refused();
       return;
     }
     if (id !== this.attemptId || this.stopped) return;
@@ -208,7 +227,7 @@ export class ConsoleLink {
         if (this.socket !== socket) return;
         this.socket = undefined;
         if (connection) this.dropped(connection);
-        else this.refused();
+        else void this.refused();
       });
     };
   }
@@ -231,10 +250,14 @@ export class ConsoleLink {
     else this.setState({ kind: 'disconnected' });
   }
 
-  private refused(): void {
-    if (!this.everConnected) this.setState({ kind: 'refused' });
-    else if (this.options.mayReconnect()) this.wait(true);
-    else this.setState({ kind: 'disconnected' });
+  private async refused(): Promise<void> {
+    const id = this.attemptId;
+    const live = await this.options.sessionLive().catch(() => true);
+    if (id !== this.attemptId || this.stopped) return;
+    if (!live) this.setState({ kind: 'sessionEnded' });
+    else if (!this.options.mayReconnect()) this.setState({ kind: this.everConnected ? 'disconnected' : 'refused' });
+    else if (this.everConnected || ++this.refusals < TRIES_BEFORE_REFUSED) this.wait(true);
+    else this.setState({ kind: 'refused' });
   }
 
   /** Counts down to the next try, a second at a time, so the page can say when it comes. */

@@ -3,6 +3,7 @@
  * page leaves it or the record goes, with its state for the page to put in words.
  */
 import { useEffect, useState } from 'react';
+import { getConnection } from '../../store/connections';
 import { useMirror } from '../../store/mirror-store';
 import type { ConsoleEntry } from './console-choice';
 import { ConsoleLink, type LinkState } from './console-link';
@@ -23,6 +24,7 @@ export function useConsoleLink(
       url: () => consoleSocketUrlFor(poolId, location),
       // Read when the connection drops: a VM that stopped has no console to come back to.
       mayReconnect: () => useMirror.getState().pools[poolId]?.objects.VM?.[vmRef]?.power_state === 'Running',
+      sessionLive: () => getConnection(poolId).hasLiveSession(),
     });
     setLive({ link, state: link.state });
     const unsubscribe = link.subscribe({ state: (state) => setLive({ link, state }) });
