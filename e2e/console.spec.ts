@@ -121,6 +121,32 @@ test('poweroff in the guest halts the VM, the banner offers Start, and the conso
   await expect(rowMatching(page, 'web-01', /Linux version/)).not.toHaveCount(0, { timeout: 30_000 });
 });
 
+test('Scale to fit keeps the text console at 80 × 25, as the guest writes it, and sizes its letters to the box', async ({
+  page,
+}) => {
+  await openConsoleTab(page, 'web-02');
+  await page.getByRole('radio', { name: 'Text' }).check();
+  const screen = textScreen(page, 'web-02');
+  await expect(consoleRegion(page, 'web-02').getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+  const measure = () =>
+    screen.evaluate((element) => {
+      const grid = element.querySelector('.xterm-screen')!.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      return { gridWidth: grid.width, gridHeight: grid.height, boxWidth: box.width, boxHeight: box.height };
+    });
+  await expect(page.getByRole('button', { name: 'Scale to fit' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(textRows(page, 'web-02')).toHaveCount(25);
+  const scaled = await measure();
+  // The grid fills the box along one side and spills over along neither.
+  expect(scaled.gridWidth).toBeLessThanOrEqual(scaled.boxWidth);
+  expect(scaled.gridHeight).toBeLessThanOrEqual(scaled.boxHeight);
+  expect(Math.max(scaled.gridWidth / scaled.boxWidth, scaled.gridHeight / scaled.boxHeight)).toBeGreaterThan(0.85);
+
+  await page.getByRole('button', { name: 'Scale to fit' }).click();
+  await expect(textRows(page, 'web-02')).toHaveCount(25);
+  await expect.poll(async () => (await measure()).gridHeight).not.toBe(scaled.gridHeight);
+});
+
 /** A fingerprint of what the graphical console's canvas shows, and how much of it is not black. */
 function canvasPixels(screen: Locator): Promise<{ lit: number; hash: number }> {
   return screen.evaluate((element) => {

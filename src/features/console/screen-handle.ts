@@ -24,7 +24,7 @@ export interface GraphicalScreenHandle extends ScreenHandle {
 /** What every screen is given. */
 export interface ScreenProps<H extends ScreenHandle> {
   link: ConsoleLink;
-  /** Fit the console to the space it has (noVNC scales; xterm.js fits its rows and columns). */
+  /** Fit the console to the space it has (noVNC scales its picture; xterm.js its letters, keeping 80 × 25). */
   scale: boolean;
   /** The screen's accessible name ("Text console of web-01"). */
   label: string;
