@@ -12,6 +12,7 @@ import {
 /** A socket the test drives: the host's bytes, and its closing. */
 class FakeSocket implements SocketLike {
   binaryType: BinaryType = 'blob';
+  onopen: (() => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onclose: ((event: { code: number }) => void) | null = null;
   readonly sent: string[] = [];
@@ -19,8 +20,17 @@ class FakeSocket implements SocketLike {
 
   constructor(readonly url: string) {}
 
+  opened = false;
+
   send(data: Uint8Array<ArrayBuffer>): void {
+    // A browser's WebSocket throws on a send before it opens.
+    if (!this.opened) throw new DOMException('still connecting', 'InvalidStateError');
     this.sent.push(new TextDecoder().decode(data));
+  }
+
+  hostOpens(): void {
+    this.opened = true;
+    this.onopen?.();
   }
 
   close(): void {
@@ -28,6 +38,7 @@ class FakeSocket implements SocketLike {
   }
 
   hostSays(text: string): void {
+    if (!this.opened) this.hostOpens();
     this.onmessage?.({ data: new TextEncoder().encode(text).buffer });
   }
 
@@ -132,6 +143,18 @@ describe('ConsoleLink', () => {
     expect(env.last.sent).toEqual(['root\r']);
   });
 
+  it('hands the screen its connection at once, and sends keys typed before the host speaks once the socket opens', async () => {
+    expect(connections).toHaveLength(1);
+    connections[0].send('r');
+    env.last.hostOpens();
+    connections[0].send('oot\r');
+    expect(env.last.sent).toEqual(['r', 'oot\r']);
+    expect(kinds()).toEqual(['connecting']);
+    env.last.hostSays('Password: ');
+    await settle();
+    expect(kinds()).toEqual(['connecting', 'connected']);
+  });
+
   it('tries a new console again while the VM runs, and calls it refused only after a few tries', async () => {
     // A console record appears before a real host's console server takes connections.
     for (let tries = 1; tries < TRIES_BEFORE_REFUSED; tries++) {
@@ -205,7 +228,9 @@ describe('ConsoleLink', () => {
     env.last.hostSays('login: ');
     await settle();
     expect(kinds().at(-1)).toBe('connected');
-    expect(connections).toHaveLength(2);
+    // Each try handed the screen a connection; the refused ones are over.
+    expect(connections).toHaveLength(4);
+    expect(connections.filter((c) => !c.closed)).toEqual([connections[3]]);
   });
 
   it('caps the wait at 30 s', async () => {

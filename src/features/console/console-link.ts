@@ -1,7 +1,9 @@
 /**
  * One console's WebSocket, kept open while its VM runs: it connects, hands each
- * connection that the host accepted to the screen (xterm.js or noVNC), and when the
- * connection drops while the VM still runs, connects again after 1, 2, 4, … 30 s.
+ * connection to the screen (xterm.js or noVNC) as soon as its socket is made, so what
+ * the person types is sent once it opens rather than lost while the host has said
+ * nothing yet, and when the connection drops while the VM still runs, connects again
+ * after 1, 2, 4, … 30 s.
  *
  * A browser is not told why a console was refused: xapi answers a refusal (a bad
  * session, a VM that is not running) with an HTTP error, which a page only sees as a
@@ -28,6 +30,7 @@ export type LinkState =
 /** What the link needs of a WebSocket (the browser's, or a test's). */
 export interface SocketLike {
   binaryType: BinaryType;
+  onopen: (() => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
   onclose: ((event: { code: number }) => void) | null;
   send(data: Uint8Array<ArrayBuffer>): void;
@@ -80,9 +83,11 @@ async function bytesOf(data: unknown): Promise<Uint8Array<ArrayBuffer>> {
   return new TextEncoder().encode(String(data));
 }
 
-/** One accepted connection: what the host says, in order, and a way to answer. */
+/** One try at a console: what the host says, in order, and a way to answer. */
 export class ConsoleConnection {
   private readonly queued: Uint8Array<ArrayBuffer>[] = [];
+  /** What was sent before the socket opened (a socket that is not open throws on send). */
+  private unsent: Uint8Array<ArrayBuffer>[] | undefined = [];
   private dataListener: ((bytes: Uint8Array<ArrayBuffer>) => void) | undefined;
   private readonly closeListeners = new Set<() => void>();
   private ended = false;
@@ -106,9 +111,19 @@ export class ConsoleConnection {
     return () => this.closeListeners.delete(listener);
   }
 
+  /** Sends to the host, at once when the socket is open, else as soon as it opens. */
   send(data: Uint8Array<ArrayBuffer> | string): void {
     if (this.ended) return;
-    this.socket.send(typeof data === 'string' ? new TextEncoder().encode(data) : data);
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    if (this.unsent) this.unsent.push(bytes);
+    else this.socket.send(bytes);
+  }
+
+  /** @internal The link's side: the socket opened (or has spoken, which means the same). */
+  opened(): void {
+    const unsent = this.unsent;
+    this.unsent = undefined;
+    if (!this.ended) for (const bytes of unsent ?? []) this.socket.send(bytes);
   }
 
   /** Closes the socket (a screen that failed): the link sees it drop, as any other drop. */
@@ -211,14 +226,23 @@ export class ConsoleLink {
     const socket = this.env.openSocket(url);
     this.socket = socket;
     socket.binaryType = 'arraybuffer';
-    let connection: ConsoleConnection | undefined;
+    const connection = new ConsoleConnection(socket);
+    this.connection = connection;
+    for (const listener of [...this.listeners]) listener.connection?.(connection);
+    // Only the first byte says the host took the console; a close before it was a refusal.
+    let accepted = false;
     // Bytes are read in arrival order even when one comes as a Blob (read asynchronously).
     let reading = Promise.resolve();
+    socket.onopen = () => connection.opened();
     socket.onmessage = ({ data }) => {
       reading = reading.then(async () => {
         const bytes = await bytesOf(data);
         if (this.socket !== socket) return;
-        if (!connection) connection = this.accepted(socket);
+        if (!accepted) {
+          accepted = true;
+          connection.opened();
+          this.accepted();
+        }
         connection.deliver(bytes);
       });
     };
@@ -226,25 +250,28 @@ export class ConsoleLink {
       void reading.then(() => {
         if (this.socket !== socket) return;
         this.socket = undefined;
-        if (connection) this.dropped(connection);
-        else void this.refused();
+        if (accepted) this.dropped(connection);
+        else {
+          this.letGo(connection);
+          void this.refused();
+        }
       });
     };
   }
 
-  private accepted(socket: SocketLike): ConsoleConnection {
-    const connection = new ConsoleConnection(socket);
-    this.connection = connection;
+  private accepted(): void {
     this.everConnected = true;
     this.connectedAt = this.env.now();
     this.setState({ kind: 'connected' });
-    for (const listener of [...this.listeners]) listener.connection?.(connection);
-    return connection;
+  }
+
+  private letGo(connection: ConsoleConnection): void {
+    connection.end();
+    if (this.connection === connection) this.connection = undefined;
   }
 
   private dropped(connection: ConsoleConnection): void {
-    connection.end();
-    if (this.connection === connection) this.connection = undefined;
+    this.letGo(connection);
     if (this.env.now() - this.connectedAt >= STABLE_CONNECTION_MS) this.failures = 0;
     if (this.options.mayReconnect()) this.wait(false);
     else this.setState({ kind: 'disconnected' });
@@ -290,6 +317,7 @@ export class ConsoleLink {
     // A try still fetching its URL must not open a socket after this.
     this.attemptId++;
     if (socket) {
+      socket.onopen = null;
       socket.onmessage = null;
       socket.onclose = null;
       socket.close();

@@ -1,7 +1,8 @@
 /**
- * One accepted console connection, shaped as the WebSocket noVNC expects. noVNC gets
- * the connection only once the host has spoken (ConsoleLink decides what is a refusal and
- * when to reconnect), so its own socket handling sees an open socket that later closes.
+ * One console connection, shaped as the WebSocket noVNC expects. noVNC is told the
+ * channel is open from the start (the connection holds what it sends until the socket
+ * opens; ConsoleLink decides what is a refusal and when to reconnect), so its own socket
+ * handling sees an open socket that later closes.
  * A new connection gets a new RFB client: noVNC's are single use.
  */
 import type { RfbChannel } from '@novnc/novnc';

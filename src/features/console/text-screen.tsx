@@ -2,7 +2,8 @@
  * A vt100 console in xterm.js, loaded as a chunk of its own the first time a text
  * console shows. The terminal has xterm's screen reader mode on: its rows are a list a
  * screen reader can walk, and new output is announced. Each new connection starts on a
- * clean terminal, because the host sends the console's recent screen when it connects.
+ * clean terminal once the host speaks, because it sends the console's recent screen
+ * first. Keys typed while it connects are sent as soon as the socket opens.
  */
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
@@ -47,8 +48,13 @@ export function TextScreen({ link, scale, label, hintId, inputLabel, onHandle, o
     const unsubscribe = link.subscribe({
       connection: (next) => {
         connection = next;
-        term.reset();
-        next.onData((bytes) => term.write(bytes));
+        let fresh = true;
+        next.onData((bytes) => {
+          // Cleared when the host speaks, not when the socket is made: a refused try keeps the screen.
+          if (fresh) term.reset();
+          fresh = false;
+          term.write(bytes);
+        });
       },
     });
     const stopLeaveKey = listenForLeaveKey(element, () => latest.current.onLeave());
