@@ -245,7 +245,7 @@ test('a console opens in a window of its own, on the same guest and the same she
   expect(errors).toEqual([]);
 });
 
-test('the text console’s Paste types the clipboard, Copy takes the selection, and Ctrl+] leaves the console', async ({
+test('the text console’s Paste types the clipboard, Copy takes the selection, and Ctrl+Alt leaves the console', async ({
   page,
   context,
 }) => {
@@ -268,9 +268,15 @@ test('the text console’s Paste types the clipboard, Copy takes the selection, 
   await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^pasted/);
 
-  // The keyboard can always leave the console: Ctrl+] puts it back on the toolbar.
+  // Ctrl+] is the guest's (xl console's and telnet's detach key): it stays in the console.
   await screen.click();
   await page.keyboard.press('Control+BracketRight');
+  await expect(page.getByRole('textbox', { name: 'Keyboard input for the text console' })).toBeFocused();
+  // The keyboard can always leave the console: Ctrl+Alt, pressed and let go, puts it back on the toolbar.
+  await page.keyboard.down('Control');
+  await page.keyboard.down('Alt');
+  await page.keyboard.up('Alt');
+  await page.keyboard.up('Control');
   await expect(page.getByRole('radio', { name: 'Text' })).toBeFocused();
 });
 

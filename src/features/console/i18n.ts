@@ -6,7 +6,8 @@ export const consoleStrings = {
     screen: {
       text: 'Text console of {{name}}',
       graphical: 'Graphical console of {{name}}',
-      keyboardHint: 'Keys typed in the console go to {{name}}. Press Ctrl+] to leave it for the toolbar.',
+      keyboardHint:
+        'Keys typed in the console go to {{name}}. Press Ctrl+Alt together and let go to leave it for the toolbar.',
       terminalInput: 'Keyboard input for the text console',
     },
     mode: {
@@ -76,7 +77,7 @@ export const consoleStrings = {
     screen: {
       text: '{{name}} 的文本控制台',
       graphical: '{{name}} 的图形控制台',
-      keyboardHint: '在控制台中输入的按键会发送到 {{name}}。按 Ctrl+] 可离开控制台，回到工具栏。',
+      keyboardHint: '在控制台中输入的按键会发送到 {{name}}。同时按下 Ctrl+Alt 再松开，可离开控制台，回到工具栏。',
       terminalInput: '文本控制台的键盘输入',
     },
     mode: {
