@@ -55,7 +55,7 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
         waiting.get(data.id)?.(data);
         waiting.delete(data.id);
       } else consoleMessage(consoles, data);
-    });
+    }, window);
     if (shared) {
       // The worker outlives this window: let go of its consoles when the window goes.
       window.addEventListener('pagehide', () => {
