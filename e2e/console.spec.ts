@@ -245,6 +245,22 @@ test('a console opens in a window of its own, on the same guest and the same she
   expect(errors).toEqual([]);
 });
 
+test('a console window says so when the page whose simulator it shares reloads', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openConsoleTab(page, 'web-02');
+  await page.getByRole('radio', { name: 'Text' }).check();
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Open in a separate window' }).click(),
+  ]);
+  await expect(textScreen(popup, 'web-02')).toBeVisible({ timeout: 30_000 });
+  await page.reload();
+  await expect(popup.getByRole('alert')).toContainText(
+    'The page that opened this window has closed or reloaded, and the simulated pool this console used went with it.',
+  );
+  await expect(textScreen(popup, 'web-02')).toHaveCount(0);
+});
+
 test('the text console’s Paste types the clipboard, Copy takes the selection, and Ctrl+Alt leaves the console', async ({
   page,
   context,

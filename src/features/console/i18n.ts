@@ -69,6 +69,8 @@ export const consoleStrings = {
       title: 'Console of {{name}}',
       notConnected: 'Not connected to {{pool}}: open the pool in the main window first.',
       notFound: 'There is no such object in {{pool}}.',
+      simulatorGone:
+        'The page that opened this window has closed or reloaded, and the simulated pool this console used went with it. Open the console again from that page.',
     },
   },
   zh: {
@@ -135,6 +137,7 @@ export const consoleStrings = {
       title: '{{name}} 的控制台',
       notConnected: '未连接到 {{pool}}：请先在主窗口中打开该池。',
       notFound: '{{pool}} 中没有这个对象。',
+      simulatorGone: '打开此窗口的页面已关闭或重新加载，此控制台所用的模拟池也随之消失。请从该页面重新打开控制台。',
     },
   },
 };
