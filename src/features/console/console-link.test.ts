@@ -138,6 +138,7 @@ describe('ConsoleLink', () => {
     expect(kinds()).toEqual(['connecting', 'connected']);
     const received: string[] = [];
     connections[0].onData((bytes) => received.push(new TextDecoder().decode(bytes)));
+    await settle();
     expect(received).toEqual(['RFB 003.008\n', 'more']);
     connections[0].send('root\r');
     expect(env.last.sent).toEqual(['root\r']);
@@ -271,6 +272,36 @@ describe('ConsoleLink', () => {
     expect(kinds().at(-1)).toBe('disconnected');
     await env.advance(120_000);
     expect(env.sockets).toHaveLength(1);
+  });
+
+  it('keeps the host’s words for a screen mounted again at once (StrictMode), not for the one let go', async () => {
+    env.last.hostSays('RFB 003.008\n');
+    const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const first: string[] = [];
+    const stopFirst = connections[0].onData((bytes) => first.push(text(bytes)));
+    stopFirst();
+    const second: string[] = [];
+    connections[0].onData((bytes) => second.push(text(bytes)));
+    await settle();
+    expect(first).toEqual([]);
+    expect(second).toEqual(['RFB 003.008\n']);
+  });
+
+  it('hands every listener the bytes, and keeps what comes while none listens for the next', async () => {
+    const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const [a, b, c]: string[][] = [[], [], []];
+    const stopA = connections[0].onData((bytes) => a.push(text(bytes)));
+    const stopB = connections[0].onData((bytes) => b.push(text(bytes)));
+    env.last.hostSays('one');
+    await settle();
+    stopA();
+    stopB();
+    env.last.hostSays('two');
+    await settle();
+    connections[0].onData((bytes) => c.push(text(bytes)));
+    env.last.hostSays('three');
+    await settle();
+    expect([a, b, c]).toEqual([['one'], ['one'], ['two', 'three']]);
   });
 
   it('gives a screen that subscribes late the connection already open', async () => {

@@ -86,9 +86,10 @@ async function bytesOf(data: unknown): Promise<Uint8Array<ArrayBuffer>> {
 /** One try at a console: what the host says, in order, and a way to answer. */
 export class ConsoleConnection {
   private readonly queued: Uint8Array<ArrayBuffer>[] = [];
+  private readonly dataListeners = new Set<(bytes: Uint8Array<ArrayBuffer>) => void>();
+  private handOutScheduled = false;
   /** What was sent before the socket opened (a socket that is not open throws on send). */
   private unsent: Uint8Array<ArrayBuffer>[] | undefined = [];
-  private dataListener: ((bytes: Uint8Array<ArrayBuffer>) => void) | undefined;
   private readonly closeListeners = new Set<() => void>();
   private ended = false;
 
@@ -98,10 +99,29 @@ export class ConsoleConnection {
     return this.ended;
   }
 
-  /** Bytes from the host; what came before the listener is given to it at once. */
-  onData(listener: (bytes: Uint8Array<ArrayBuffer>) => void): void {
-    this.dataListener = listener;
-    for (const bytes of this.queued.splice(0)) listener(bytes);
+  /**
+   * Bytes from the host, in order, to every listener. Bytes that came while no one
+   * listened wait for the next listener. They are handed out a microtask after they
+   * come or after a listener joins, so a screen mounted twice at once (React's
+   * StrictMode) does not take the host's first words (the RFB version) with its first,
+   * discarded mount.
+   */
+  onData(listener: (bytes: Uint8Array<ArrayBuffer>) => void): () => void {
+    this.dataListeners.add(listener);
+    this.scheduleHandOut();
+    return () => this.dataListeners.delete(listener);
+  }
+
+  private scheduleHandOut(): void {
+    if (this.handOutScheduled || this.queued.length === 0) return;
+    this.handOutScheduled = true;
+    queueMicrotask(() => {
+      this.handOutScheduled = false;
+      if (this.dataListeners.size === 0) return;
+      for (const bytes of this.queued.splice(0)) {
+        for (const listener of [...this.dataListeners]) listener(bytes);
+      }
+    });
   }
 
   /** The connection ended, by the host or by `close`. */
@@ -134,8 +154,8 @@ export class ConsoleConnection {
   /** @internal The link's side: bytes arrived. */
   deliver(bytes: Uint8Array<ArrayBuffer>): void {
     if (this.ended) return;
-    if (this.dataListener) this.dataListener(bytes);
-    else this.queued.push(bytes);
+    this.queued.push(bytes);
+    this.scheduleHandOut();
   }
 
   /** @internal The link's side: the socket closed. */

@@ -42,18 +42,19 @@ export function rfbChannel(connection: ConsoleConnection): AttachedChannel {
       setTimeout(closed, 0);
     },
   };
+  const stopListening: (() => void)[] = [];
   return {
     channel,
     start: () => {
-      connection.onData((bytes) => {
-        if (!detached) channel.onmessage?.({ data: bytes.buffer });
-      });
-      connection.onClose(() => {
-        if (!detached) closed();
-      });
+      stopListening.push(
+        connection.onData((bytes) => channel.onmessage?.({ data: bytes.buffer })),
+        connection.onClose(closed),
+      );
     },
     detach: () => {
       detached = true;
+      // What the host says next is for the next client on this connection, if any.
+      for (const stop of stopListening.splice(0)) stop();
     },
   };
 }

@@ -43,13 +43,15 @@ export function TextScreen({ link, scale, label, hintId, inputLabel, onHandle, o
     setTerminal(term);
 
     let connection: ConsoleConnection | undefined;
+    let stopReading: (() => void) | undefined;
     const typed = term.onData((data) => connection?.send(data));
     const selected = term.onSelectionChange(() => latest.current.onSelectionChange(term.hasSelection()));
     const unsubscribe = link.subscribe({
       connection: (next) => {
+        stopReading?.();
         connection = next;
         let fresh = true;
-        next.onData((bytes) => {
+        stopReading = next.onData((bytes) => {
           // Cleared when the host speaks, not when the socket is made: a refused try keeps the screen.
           if (fresh) term.reset();
           fresh = false;
@@ -68,6 +70,8 @@ export function TextScreen({ link, scale, label, hintId, inputLabel, onHandle, o
       latest.current.onSelectionChange(false);
       stopLeaveKey();
       unsubscribe();
+      // A terminal mounted again (StrictMode) reads what this one leaves.
+      stopReading?.();
       typed.dispose();
       selected.dispose();
       term.dispose();
