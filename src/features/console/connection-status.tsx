@@ -7,21 +7,21 @@ interface Props {
   onRetry(): void;
 }
 
-/** The console's connection in words, with the way to try again now when it is down. */
+/**
+ * The console's connection in words, with the way to try again now when it is down.
+ * Only the state is in the live region, so a screen reader hears each change once; the
+ * countdown to the next try sits beside it, to read, not announced every second.
+ */
 export function ConnectionStatus({ state, onRetry }: Props) {
   const { t } = useTranslation('console');
   let words: string;
-  switch (state.kind) {
-    case 'waiting':
-      words = t(state.refused ? 'state.waitingRefused' : 'state.waiting', { count: state.seconds });
-      break;
-    default:
-      words = t(`state.${state.kind}`);
-  }
+  if (state.kind === 'waiting') words = t(state.refused ? 'state.waitingRefused' : 'state.waiting');
+  else words = t(`state.${state.kind}`);
   const retryLabel = state.kind === 'waiting' ? t('state.reconnectNow') : t('state.tryAgain');
   return (
     <div className={`console-status console-status-${state.kind}`}>
       <p role="status">{words}</p>
+      {state.kind === 'waiting' && <p>{t('state.nextTry', { count: state.seconds })}</p>}
       {(state.kind === 'waiting' || state.kind === 'refused' || state.kind === 'sessionEnded') && (
         <Button onClick={onRetry}>{retryLabel}</Button>
       )}
