@@ -14,6 +14,7 @@ import type { GraphicalScreenHandle, TextScreenHandle } from './screen-handle';
 import { useClipboard } from './use-clipboard';
 import { useConsoleLink } from './use-console-link';
 import { type ConsoleTarget, consolesOfTarget, useConsoleTarget } from './use-console-target';
+import { useFocusRecovery } from './use-focus-recovery';
 import { useFullscreen } from './use-fullscreen';
 import './console.css';
 
@@ -87,6 +88,11 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
   if (mode === 'text') ctrlAltDelReason = t(cls === 'host' ? 'reason.hostCtrlAltDel' : 'reason.textCtrlAltDel');
   else if (state.kind !== 'connected' || !graphicalHandle) ctrlAltDelReason = t('reason.notConnected');
 
+  const bannerShown = powerState !== undefined && powerState !== 'Running';
+  const shown = bannerShown ? 'banner' : !link || !mode ? 'waiting' : 'console';
+  // The VM stopped under the keyboard: Start is what the person wants next.
+  useFocusRecovery(area, shown, () => area.current?.querySelector<HTMLElement>('.console-banner button'));
+
   let body: React.ReactNode;
   if (powerState !== undefined && powerState !== 'Running') {
     body = <PowerBanner poolId={poolId} vmRef={vmRef} name={name} powerState={powerState} />;
@@ -155,6 +161,8 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
     <section
       ref={area}
       className={windowed ? 'console-view console-windowed' : 'console-view'}
+      // Where the focus goes when what held it has gone and nothing better is there.
+      tabIndex={-1}
       aria-label={t('regionLabel', { name })}
     >
       {body}
