@@ -233,7 +233,7 @@ test('a halted VM’s console tab says so and offers Start; a suspended one offe
   const halted = consoleRegion(page, 'backup-proxy');
   await expect(halted.getByText('backup-proxy is shut down.')).toBeVisible();
   await expect(halted.getByRole('button', { name: 'Start' })).toBeVisible();
-  await expect(halted.getByRole('toolbar')).toHaveCount(0);
+  await expect(halted.getByRole('group', { name: 'Console actions' })).toHaveCount(0);
 
   await openConsoleTab(page, 'staging-app');
   const suspended = consoleRegion(page, 'staging-app');

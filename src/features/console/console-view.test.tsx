@@ -75,11 +75,34 @@ describe('ConsoleView on the simulator', () => {
   it('puts the keyboard on Start when the VM stops under it', async () => {
     renderWithQueryClient(<ConsoleView poolId={poolId} cls="VM" objectRef={vm('web-01')} initialMode="text" />);
     await waitFor(() => expect(status()).toContain('Connected'), { timeout: 10_000 });
-    const toolbar = screen.getByRole('toolbar');
+    const toolbar = screen.getByRole('group', { name: 'Console actions' });
     act(() => within(toolbar).getByRole('button', { name: 'Scale to fit' }).focus());
     await getConnection(poolId).call('VM.hard_shutdown', vm('web-01'));
     const start = await screen.findByRole('button', { name: 'Start' }, { timeout: 10_000 });
     await waitFor(() => expect(document.activeElement).toBe(start));
     expect(start.getAttribute('aria-describedby')).toBe(screen.getByText(/web-01 is shut down\./).id);
+  });
+
+  it('gives the keyboard, on leaving a console, to the chosen console’s radio; each console has radios of its own', async () => {
+    renderWithQueryClient(
+      <>
+        <ConsoleView poolId={poolId} cls="VM" objectRef={vm('web-01')} initialMode="graphical" />
+        <ConsoleView poolId={poolId} cls="VM" objectRef={vm('web-02')} initialMode="text" />
+      </>,
+    );
+    const first = await screen.findByRole('region', { name: 'Console of web-01' });
+    const second = await screen.findByRole('region', { name: 'Console of web-02' });
+    const graphical = await within(first).findByRole('application', { name: 'Graphical console of web-01' });
+    for (const [type, key] of [
+      ['keyDown', 'Control'],
+      ['keyDown', 'Alt'],
+      ['keyUp', 'Alt'],
+      ['keyUp', 'Control'],
+    ] as const) {
+      fireEvent[type](graphical, { key });
+    }
+    expect(document.activeElement).toBe(within(first).getByRole('radio', { name: 'Graphical' }));
+    expect((within(first).getByRole('radio', { name: 'Graphical' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(second).getByRole('radio', { name: 'Text' }) as HTMLInputElement).checked).toBe(true);
   });
 });

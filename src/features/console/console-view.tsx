@@ -77,7 +77,8 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
   const { link, state } = useConsoleLink(poolId, vmRef, running && mode ? available[mode] : undefined);
   const { name, powerState } = target;
 
-  const leave = () => toolbar.current?.querySelector<HTMLElement>('input, button')?.focus();
+  // Back to where Tab would reach the toolbar: the chosen console's radio, else the first button.
+  const leave = () => toolbar.current?.querySelector<HTMLElement>('input:checked, button')?.focus();
   const openWindow = () =>
     window.open(
       paths.consoleWindow(poolId, cls, target.uuid, mode),
