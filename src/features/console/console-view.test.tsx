@@ -4,6 +4,7 @@
  * simulator's console handler (mocks/node.ts), and power changes come by the event stream.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { named } from '../../../mocks/sim/lookup';
 import { connectToSimulator, renderWithQueryClient } from '../../../tests/connected-simulator';
@@ -104,5 +105,22 @@ describe('ConsoleView on the simulator', () => {
     expect(document.activeElement).toBe(within(first).getByRole('radio', { name: 'Graphical' }));
     expect((within(first).getByRole('radio', { name: 'Graphical' }) as HTMLInputElement).checked).toBe(true);
     expect((within(second).getByRole('radio', { name: 'Text' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('words a clipboard message in the language shown, in a live region that was there before it', async () => {
+    renderWithQueryClient(<ConsoleView poolId={poolId} cls="VM" objectRef={vm('web-01')} initialMode="text" />);
+    await waitFor(() => expect(status()).toContain('Connected'), { timeout: 10_000 });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('');
+    // jsdom has no clipboard: as a browser that refuses it.
+    fireEvent.click(screen.getByRole('button', { name: 'Paste' }));
+    await waitFor(() => expect(alert.textContent).toMatch(/^The browser did not let this page read the clipboard\./));
+    try {
+      await act(() => i18next.changeLanguage('zh'));
+      expect(screen.getByRole('alert')).toBe(alert);
+      expect(alert.textContent).toMatch(/^浏览器不允许此页面读取剪贴板。/);
+    } finally {
+      await act(() => i18next.changeLanguage('en'));
+    }
   });
 });

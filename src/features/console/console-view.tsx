@@ -134,12 +134,14 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
               : undefined
           }
         />
-        <ConnectionStatus state={state} onRetry={() => link.retry()} />
-        {clipboard.message && (
-          <p role={clipboard.message.error ? 'alert' : 'status'} className="console-message">
-            {clipboard.message.text}
-          </p>
-        )}
+        <ConnectionStatus state={state} owner={cls} onRetry={() => link.retry()} />
+        {/* Mounted before any message, so each one is announced as its words change. */}
+        <p role="status" className="console-message">
+          {clipboard.message && !clipboard.message.error && t(`clipboard.${clipboard.message.key}`)}
+        </p>
+        <p role="alert" className="console-message">
+          {clipboard.message?.error && t(`clipboard.${clipboard.message.key}`)}
+        </p>
         <p id={hintId} className="console-hint">
           {t('screen.keyboardHint', { name })}
         </p>
