@@ -9,7 +9,7 @@ import { Button } from '../../components/button';
 import type { ConsoleMode } from './console-choice';
 
 export interface ToolbarProps {
-  ref: Ref<HTMLDivElement>;
+  ref: Ref<HTMLFieldSetElement>;
   modes: readonly ConsoleMode[];
   mode: ConsoleMode;
   onMode(mode: ConsoleMode): void;
@@ -31,9 +31,9 @@ export function ConsoleToolbar(props: ToolbarProps) {
   // Radios are grouped by name across the whole page: two consoles' must not share one.
   const radioName = useId();
   return (
-    // A group, not a toolbar: a toolbar promises arrow keys between its controls, and Tab
-    // between them is what every other control on the page does.
-    <div ref={ref} role="group" aria-label={t('toolbar.label')} className="console-toolbar">
+    // A group (a fieldset), not a toolbar: a toolbar promises arrow keys between its
+    // controls, and Tab between them is what every other control on the page does.
+    <fieldset ref={ref} aria-label={t('toolbar.label')} className="console-toolbar">
       {modes.length > 1 && (
         <fieldset className="console-modes">
           <legend className="visually-hidden">{t('mode.label')}</legend>
@@ -65,6 +65,6 @@ export function ConsoleToolbar(props: ToolbarProps) {
           </Button>
         </>
       )}
-    </div>
+    </fieldset>
   );
 }

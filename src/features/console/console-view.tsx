@@ -65,7 +65,7 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
   const [graphicalHandle, setGraphicalHandle] = useState<GraphicalScreenHandle>();
   const [hasSelection, setHasSelection] = useState(false);
   const area = useRef<HTMLElement>(null);
-  const toolbar = useRef<HTMLDivElement>(null);
+  const toolbar = useRef<HTMLFieldSetElement>(null);
   const hintId = useId();
   const fullScreen = useFullscreen(area);
   const clipboard = useClipboard(textHandle);
