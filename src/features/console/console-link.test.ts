@@ -4,6 +4,7 @@ import {
   ConsoleLink,
   type LinkEnvironment,
   type LinkState,
+  POWER_SETTLE_MS,
   type SocketLike,
   STABLE_CONNECTION_MS,
   TRIES_BEFORE_REFUSED,
@@ -124,6 +125,13 @@ beforeEach(async () => {
   await settle();
 });
 
+/** The host closes the socket, and the power state has had time to settle. */
+async function hostCloses(): Promise<void> {
+  env.last.hostCloses();
+  await settle();
+  await env.advance(POWER_SETTLE_MS);
+}
+
 /** The states as the page words them, without repeats of the same kind. */
 const kinds = () =>
   states.map((s) => (s.kind === 'waiting' ? `waiting ${s.seconds}${s.refused ? ' refused' : ''}` : s.kind));
@@ -159,14 +167,12 @@ describe('ConsoleLink', () => {
   it('tries a new console again while the VM runs, and calls it refused only after a few tries', async () => {
     // A console record appears before a real host's console server takes connections.
     for (let tries = 1; tries < TRIES_BEFORE_REFUSED; tries++) {
-      env.last.hostCloses();
-      await settle();
+      await hostCloses();
       expect(kinds().at(-1)).toMatch(/^waiting \d+ refused$/);
       await env.advance(30_000);
     }
     expect(env.sockets).toHaveLength(TRIES_BEFORE_REFUSED);
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     expect(kinds().at(-1)).toBe('refused');
     await env.advance(120_000);
     expect(env.sockets).toHaveLength(TRIES_BEFORE_REFUSED);
@@ -177,8 +183,7 @@ describe('ConsoleLink', () => {
   });
 
   it('comes up once the host takes the console on a later try', async () => {
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     await env.advance(1000);
     env.last.hostSays('login: ');
     await settle();
@@ -187,8 +192,7 @@ describe('ConsoleLink', () => {
 
   it('says the session has ended, rather than trying again, when a refusal comes from a dead session', async () => {
     sessionLive = false;
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     expect(kinds()).toEqual(['connecting', 'sessionEnded']);
     await env.advance(120_000);
     expect(env.sockets).toHaveLength(1);
@@ -196,27 +200,23 @@ describe('ConsoleLink', () => {
 
   it('calls a new console refused at once when its VM is not running', async () => {
     vmRunning = false;
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     expect(kinds()).toEqual(['connecting', 'refused']);
   });
 
   it('reconnects after a drop while the VM runs, counting down 1, 2, 4 s … with a fresh URL each time', async () => {
     env.last.hostSays('login: ');
     await settle();
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     expect(connections[0].closed).toBe(true);
     expect(kinds().slice(2)).toEqual(['waiting 1']);
     await env.advance(1000);
     expect(env.sockets).toHaveLength(2);
     expect(env.last.url).toContain('session_id=s2');
     // The host refuses the next tries (the guest is still coming back up): the wait doubles.
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     await env.advance(2000);
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     expect(kinds().slice(2)).toEqual([
       'waiting 1',
       'connecting',
@@ -238,8 +238,7 @@ describe('ConsoleLink', () => {
     env.last.hostSays('x');
     await settle();
     for (let i = 0; i < 7; i++) {
-      env.last.hostCloses();
-      await settle();
+      await hostCloses();
       const waits = states.filter((s) => s.kind === 'waiting');
       await env.advance((waits.at(-1) as { seconds: number }).seconds * 1000);
     }
@@ -252,14 +251,12 @@ describe('ConsoleLink', () => {
   it('starts the backoff again at 1 s after a connection that lasted', async () => {
     env.last.hostSays('x');
     await settle();
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     await env.advance(1000);
     env.last.hostSays('x');
     await settle();
     await env.advance(STABLE_CONNECTION_MS);
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     expect(states.at(-1)).toEqual({ kind: 'waiting', seconds: 1, refused: false });
   });
 
@@ -267,8 +264,7 @@ describe('ConsoleLink', () => {
     env.last.hostSays('Power down.');
     await settle();
     vmRunning = false;
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     expect(kinds().at(-1)).toBe('disconnected');
     await env.advance(120_000);
     expect(env.sockets).toHaveLength(1);
@@ -315,8 +311,7 @@ describe('ConsoleLink', () => {
   it('closes the socket and goes quiet when stopped, even mid-wait', async () => {
     env.last.hostSays('x');
     await settle();
-    env.last.hostCloses();
-    await settle();
+    await hostCloses();
     const before = states.length;
     link.stop();
     await env.advance(60_000);
@@ -329,8 +324,19 @@ describe('ConsoleLink', () => {
     await settle();
     connections[0].close();
     expect(env.last.closedByClient).toBe(true);
+    await hostCloses();
+    expect(kinds().at(-1)).toBe('waiting 1');
+  });
+
+  it('waits for the power state before saying what a close means: a VM that halted shows no drop', async () => {
+    env.last.hostSays('Power down.');
+    await settle();
     env.last.hostCloses();
     await settle();
-    expect(kinds().at(-1)).toBe('waiting 1');
+    expect(kinds()).toEqual(['connecting', 'connected']);
+    // The event that says the VM halted comes after its console closed.
+    vmRunning = false;
+    await env.advance(POWER_SETTLE_MS);
+    expect(kinds()).toEqual(['connecting', 'connected', 'disconnected']);
   });
 });

@@ -58,6 +58,14 @@ export interface LinkOptions {
   sessionLive(): Promise<boolean>;
 }
 
+/**
+ * How long a closed console waits before deciding what the close means. A VM that halts
+ * (or suspends, or migrates away) closes its console before the event that says so
+ * reaches the page; deciding at once would flash "dropped, reconnecting" or "refused"
+ * before the banner. A second and a half is more than an event batch takes to arrive.
+ */
+export const POWER_SETTLE_MS = 1500;
+
 /** A connection that lasted this long was fine: the next drop starts the backoff at 1 s again. */
 export const STABLE_CONNECTION_MS = 10_000;
 
@@ -270,11 +278,14 @@ export class ConsoleLink {
       void reading.then(() => {
         if (this.socket !== socket) return;
         this.socket = undefined;
-        if (accepted) this.dropped(connection);
-        else {
-          this.letGo(connection);
-          void this.refused();
-        }
+        this.letGo(connection);
+        if (accepted && this.env.now() - this.connectedAt >= STABLE_CONNECTION_MS) this.failures = 0;
+        // The state says nothing new until the power state has had time to arrive.
+        this.timer = this.env.setTimeout(() => {
+          this.timer = undefined;
+          if (accepted) this.dropped();
+          else void this.refused();
+        }, POWER_SETTLE_MS);
       });
     };
   }
@@ -290,9 +301,7 @@ export class ConsoleLink {
     if (this.connection === connection) this.connection = undefined;
   }
 
-  private dropped(connection: ConsoleConnection): void {
-    this.letGo(connection);
-    if (this.env.now() - this.connectedAt >= STABLE_CONNECTION_MS) this.failures = 0;
+  private dropped(): void {
     if (this.options.mayReconnect()) this.wait(false);
     else this.setState({ kind: 'disconnected' });
   }
