@@ -47,8 +47,13 @@ export function rfbChannel(connection: ConsoleConnection): AttachedChannel {
     channel,
     start: () => {
       stopListening.push(
-        connection.onData((bytes) => channel.onmessage?.({ data: bytes.buffer })),
-        connection.onClose(closed),
+        connection.onData((bytes) => {
+          if (!detached) channel.onmessage?.({ data: bytes.buffer });
+        }),
+        // A client let go is finished by its own close(), not by the connection ending.
+        connection.onClose(() => {
+          if (!detached) closed();
+        }),
       );
     },
     detach: () => {
