@@ -11,6 +11,7 @@
 import { HttpResponse, http, ws } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { binaryMessage, messageBytes } from './console/message-bytes';
+import { watchOpener } from './opener-watch';
 import { SCENARIO_NAMES, type ScenarioName } from './sim/scenarios/names';
 import { openerChannel, ownChannel, type SimulatorChannel } from './simulator-channel';
 import type { PageMessage, WorkerMessage, WorkerReply } from './simulator-worker-protocol';
@@ -26,6 +27,18 @@ export const simulatorPath = (scenario: ScenarioName) => `/sim/${scenario}`;
 
 let started: Promise<void> | undefined;
 let toWorker: ((message: PageMessage) => void) | undefined;
+/** Whether the page whose simulator this window shared has gone, and who wants to know. */
+let sharedGone = false;
+const goneListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` (at once, if it has happened) when the page that opened this window,
+ * whose simulator it shares, closes or reloads: from then on nothing here answers.
+ */
+export function whenSharedSimulatorGone(listener: () => void): void {
+  if (sharedGone) listener();
+  else goneListeners.add(listener);
+}
 
 /**
  * Starts the simulator worker and msw once; later calls share the first. A console
@@ -48,17 +61,36 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
     const send = (message: PageMessage, transfer: Transferable[] = []) => channel.send(message, transfer);
     toWorker = send;
 
-    const waiting = new Map<number, (reply: WorkerReply) => void>();
+    /** Requests waiting for the worker; undefined when it will never answer. */
+    const waiting = new Map<number, (reply: WorkerReply | undefined) => void>();
     const consoles = new Map<number, ConsoleClient>();
     const stopListening = channel.listen((data) => {
       if (data.kind === 'reply') {
         waiting.get(data.id)?.(data);
         waiting.delete(data.id);
       } else consoleMessage(consoles, data);
-    });
+    }, window);
     if (shared) {
+      const opener = window.opener as Window;
+      const stopWatching = watchOpener(opener, () => {
+        // The opener's worker went with it: fail what waits, end the consoles as a lost host would.
+        sharedGone = true;
+        try {
+          stopListening();
+        } catch {
+          // The opener closed: its list of listeners went with it.
+        }
+        for (const resolve of waiting.values()) resolve(undefined);
+        waiting.clear();
+        for (const client of consoles.values()) client.close(1006);
+        consoles.clear();
+        for (const listener of goneListeners) listener();
+        goneListeners.clear();
+      });
       // The worker outlives this window: let go of its consoles when the window goes.
       window.addEventListener('pagehide', () => {
+        stopWatching();
+        if (sharedGone) return;
         stopListening();
         for (const id of consoles.keys()) send({ kind: 'console-close', id });
         consoles.clear();
@@ -69,10 +101,12 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
     const requests = http.all('/sim/:scenario/*', async ({ request, params }) => {
       const scenario = SCENARIO_NAMES.find((name) => name === params.scenario);
       if (!scenario) return undefined;
+      // A network error, as from a host that is gone.
+      if (sharedGone) return HttpResponse.error();
       const prefix = simulatorPath(scenario);
       const id = channel.nextId();
       const body = await request.arrayBuffer();
-      const reply = new Promise<WorkerReply>((resolve) => waiting.set(id, resolve));
+      const reply = new Promise<WorkerReply | undefined>((resolve) => waiting.set(id, resolve));
       const url = new URL(request.url);
       send(
         {
@@ -87,13 +121,15 @@ export function startSimulators({ speed = 1, seed }: BrowserSimulatorOptions = {
         },
         [body],
       );
-      const { status, headers, body: replyBody } = await reply;
-      return new HttpResponse(replyBody, { status, headers });
+      const answer = await reply;
+      if (!answer) return HttpResponse.error();
+      return new HttpResponse(answer.body, { status: answer.status, headers: answer.headers });
     });
     const consoleLinks = SCENARIO_NAMES.map((scenario) =>
       ws.link(`${simulatorPath(scenario)}/console`).addEventListener('connection', ({ client, info }) => {
         // xapi always answers with the "binary" subprotocol; a browser rejects it unless offered.
-        if (![info.protocols ?? []].flat().includes('binary')) {
+        // Once the shared simulator has gone, nothing answers at all.
+        if (sharedGone || ![info.protocols ?? []].flat().includes('binary')) {
           client.close(1006);
           return;
         }

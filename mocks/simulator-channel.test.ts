@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openerChannel, ownChannel } from './simulator-channel';
 import type { PageMessage, WorkerMessage } from './simulator-worker-protocol';
 
@@ -24,8 +24,8 @@ describe('the simulator channel', () => {
     const ids = [channel.nextId(), channel.nextId(), channel.nextId()];
     expect(new Set(ids).size).toBe(3);
     const heard: number[][] = [[], []];
-    channel.listen((message) => heard[0].push(message.id));
-    const stop = channel.listen((message) => heard[1].push(message.id));
+    channel.listen((message) => heard[0].push(message.id), window);
+    const stop = channel.listen((message) => heard[1].push(message.id), window);
     worker.reply({ kind: 'console-ended', id: 7 });
     stop();
     worker.reply({ kind: 'console-ended', id: 8 });
@@ -34,20 +34,40 @@ describe('the simulator channel', () => {
     expect(worker.received).toEqual([{ kind: 'console-close', id: 7 }]);
   });
 
-  it('drops a listener that can no longer run (its window closed) and keeps the others', () => {
+  it('drops a listener of a window that has closed, and keeps the others', () => {
     const worker = new FakeWorker();
     const channel = ownChannel(worker as unknown as Worker);
     let calls = 0;
+    const closedPopup = { closed: true } as Window;
     channel.listen(() => {
       calls++;
       throw new TypeError('the window has closed');
-    });
+    }, closedPopup);
     const heard: number[] = [];
-    channel.listen((message) => heard.push(message.id));
+    channel.listen((message) => heard.push(message.id), window);
     worker.reply({ kind: 'console-ended', id: 1 });
     worker.reply({ kind: 'console-ended', id: 2 });
     expect(calls).toBe(1);
     expect(heard).toEqual([1, 2]);
+  });
+
+  it('reports a listener that throws in a window still open, and keeps it', () => {
+    const worker = new FakeWorker();
+    const channel = ownChannel(worker as unknown as Worker);
+    const reported: unknown[] = [];
+    // jsdom has no reportError; a browser's logs the error as uncaught without stopping the loop.
+    vi.stubGlobal('reportError', (error: unknown) => reported.push(error));
+    const heard: number[] = [];
+    const bug = new Error('a bug in the page');
+    channel.listen((message) => {
+      heard.push(message.id);
+      if (message.id === 1) throw bug;
+    }, window);
+    worker.reply({ kind: 'console-ended', id: 1 });
+    worker.reply({ kind: 'console-ended', id: 2 });
+    vi.unstubAllGlobals();
+    expect(heard).toEqual([1, 2]);
+    expect(reported).toEqual([bug]);
   });
 
   it('is offered to the windows the page opens, and found from them', () => {

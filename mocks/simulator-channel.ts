@@ -12,8 +12,12 @@ export interface SimulatorChannel {
   /** A number no other request or console on this worker has. */
   nextId(): number;
   send(message: PageMessage, transfer?: Transferable[]): void;
-  /** Every message from the worker; each page keeps the ones whose ids it gave. */
-  listen(listener: (message: WorkerMessage) => void): () => void;
+  /**
+   * Every message from the worker; each page keeps the ones whose ids it gave. `owner`
+   * is the window whose code the listener is: once that window has closed, its code
+   * can no longer run and the listener is dropped.
+   */
+  listen(listener: (message: WorkerMessage) => void, owner: Window): () => void;
 }
 
 /** Where a page that runs the simulator offers its channel to the windows it opens. */
@@ -24,22 +28,24 @@ type SharingWindow = Window & { [SHARED]?: SimulatorChannel };
 /** Starts the worker and offers its channel to windows this page opens. */
 export function ownChannel(worker: Worker): SimulatorChannel {
   let lastId = 0;
-  const listeners = new Set<(message: WorkerMessage) => void>();
+  const listeners = new Map<(message: WorkerMessage) => void, Window>();
   worker.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
-    for (const listener of [...listeners]) {
+    for (const [listener, owner] of [...listeners]) {
       try {
         listener(data);
-      } catch {
-        // A window that listened has closed: its code can no longer run.
-        listeners.delete(listener);
+      } catch (error) {
+        // A window that listened has closed: its code can no longer run. Any other
+        // failure is a bug to report; the listener stays, or its page would go deaf.
+        if (owner !== window && owner.closed) listeners.delete(listener);
+        else reportError(error);
       }
     }
   };
   const channel: SimulatorChannel = {
     nextId: () => ++lastId,
     send: (message, transfer = []) => worker.postMessage(message, transfer),
-    listen: (listener) => {
-      listeners.add(listener);
+    listen: (listener, owner) => {
+      listeners.set(listener, owner);
       return () => listeners.delete(listener);
     },
   };

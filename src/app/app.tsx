@@ -17,15 +17,16 @@ import './app.css';
  * The console's layout, as XenCenter's: the header, the resource tree on the left,
  * the object (or connect screen) in the main area, and tasks along the bottom. Pools
  * from an earlier visit come back on start, so a deep link works after a reload. A
- * console's own window shows that console alone.
+ * console's own window shows that console alone, and brings back its pool alone.
  */
 export function App() {
   const { t } = useTranslation('app');
   const route = useRoute();
   const startSimulator = useSimulatorLoader();
+  const onlyPoolId = route.name === 'console-window' ? route.poolId : undefined;
   useEffect(() => {
-    void restoreSavedPools(startSimulator);
-  }, [startSimulator]);
+    void restoreSavedPools(startSimulator, onlyPoolId);
+  }, [startSimulator, onlyPoolId]);
   if (route.name === 'console-window') {
     return <ConsoleWindow poolId={route.poolId} cls={route.cls} uuid={route.uuid} mode={route.mode} />;
   }

@@ -15,6 +15,8 @@ import {
   disconnectPool,
   hostBaseUrl,
   type PoolTarget,
+  poolIdFor,
+  restoreSavedPools,
   resumePool,
   SIMULATOR_CREDENTIALS,
 } from './connections';
@@ -118,6 +120,18 @@ describe('hostBaseUrl', () => {
   it('asks the simulator at its own address for every host', async () => {
     const id = await connectPool(simulator, SIMULATOR_CREDENTIALS);
     expect(hostBaseUrl(id, '192.0.2.12')).toBe('/sim/demo');
+  });
+});
+
+describe('restoreSavedPools', () => {
+  it('brings back only the pool asked for, as a console window does', async () => {
+    localStorage.setItem('xenith.pools', JSON.stringify([realPool, simulator]));
+    let simulatorStarts = 0;
+    await restoreSavedPools(async () => {
+      simulatorStarts++;
+    }, poolIdFor(realPool));
+    expect(useMirror.getState().order).toEqual([poolIdFor(realPool)]);
+    expect(simulatorStarts).toBe(0);
   });
 });
 

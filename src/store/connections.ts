@@ -192,11 +192,13 @@ let restoring: Promise<void> | undefined;
 /**
  * Brings back every pool of an earlier visit, in the order they were connected:
  * `startSimulator` runs first for simulator targets (the in-browser simulator must be
- * up before anything can reach it). Runs once per page.
+ * up before anything can reach it). Runs once per page. A page about one pool (a
+ * console's own window) passes `onlyPoolId` and brings back that pool alone: it has
+ * no use for the others' event loops and logins.
  */
-export function restoreSavedPools(startSimulator: () => Promise<void>): Promise<void> {
+export function restoreSavedPools(startSimulator: () => Promise<void>, onlyPoolId?: string): Promise<void> {
   restoring ??= (async () => {
-    const saved = savedTargets();
+    const saved = savedTargets().filter((target) => onlyPoolId === undefined || poolIdFor(target) === onlyPoolId);
     // Added first, all at once, so the tree keeps the order whatever answers first.
     for (const target of saved) {
       targets.set(poolIdFor(target), target);

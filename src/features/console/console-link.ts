@@ -1,7 +1,9 @@
 /**
  * One console's WebSocket, kept open while its VM runs: it connects, hands each
- * connection that the host accepted to the screen (xterm.js or noVNC), and when the
- * connection drops while the VM still runs, connects again after 1, 2, 4, … 30 s.
+ * connection to the screen (xterm.js or noVNC) as soon as its socket is made, so what
+ * the person types is sent once it opens rather than lost while the host has said
+ * nothing yet, and when the connection drops while the VM still runs, connects again
+ * after 1, 2, 4, … 30 s.
  *
  * A browser is not told why a console was refused: xapi answers a refusal (a bad
  * session, a VM that is not running) with an HTTP error, which a page only sees as a
@@ -20,12 +22,15 @@ export type LinkState =
   | { kind: 'waiting'; seconds: number; refused: boolean }
   /** The connection dropped and the VM no longer runs: nothing to reconnect to. */
   | { kind: 'disconnected' }
-  /** The first try was refused; trying again is the person's call. */
-  | { kind: 'refused' };
+  /** A new console was refused try after try; trying again is the person's call. */
+  | { kind: 'refused' }
+  /** The pool's session has ended: no console opens with it. */
+  | { kind: 'sessionEnded' };
 
 /** What the link needs of a WebSocket (the browser's, or a test's). */
 export interface SocketLike {
   binaryType: BinaryType;
+  onopen: (() => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
   onclose: ((event: { code: number }) => void) | null;
   send(data: Uint8Array<ArrayBuffer>): void;
@@ -45,10 +50,32 @@ export interface LinkOptions {
   url(): Promise<string>;
   /** Asked when a connection drops: whether the console's VM still runs. */
   mayReconnect(): boolean;
+  /**
+   * Asked when a console is refused: whether the session the URL carries still works.
+   * A dead session is said so at once, since trying again with it cannot help; a
+   * server that does not answer throws, and the refusal is then tried again as any other.
+   */
+  sessionLive(): Promise<boolean>;
 }
+
+/**
+ * How long a closed console waits before deciding what the close means. A VM that halts
+ * (or suspends, or migrates away) closes its console before the event that says so
+ * reaches the page; deciding at once would flash "dropped, reconnecting" or "refused"
+ * before the banner. A second and a half is more than an event batch takes to arrive.
+ */
+export const POWER_SETTLE_MS = 1500;
 
 /** A connection that lasted this long was fine: the next drop starts the backoff at 1 s again. */
 export const STABLE_CONNECTION_MS = 10_000;
+
+/**
+ * How many tries a console that has never connected gets before the page says it was
+ * refused. A console record appears as soon as xapi creates the domain (after a start,
+ * a reboot, a migration), and a real host's console server may not take connections
+ * until moments later: the tries at 0, 1, 3 and 7 s cover that without hiding a real refusal for long.
+ */
+export const TRIES_BEFORE_REFUSED = 4;
 
 const browserEnvironment = (): LinkEnvironment => ({
   // A WebSocket's handlers take the full MessageEvent and CloseEvent; the link reads only `data`.
@@ -64,10 +91,13 @@ async function bytesOf(data: unknown): Promise<Uint8Array<ArrayBuffer>> {
   return new TextEncoder().encode(String(data));
 }
 
-/** One accepted connection: what the host says, in order, and a way to answer. */
+/** One try at a console: what the host says, in order, and a way to answer. */
 export class ConsoleConnection {
   private readonly queued: Uint8Array<ArrayBuffer>[] = [];
-  private dataListener: ((bytes: Uint8Array<ArrayBuffer>) => void) | undefined;
+  private readonly dataListeners = new Set<(bytes: Uint8Array<ArrayBuffer>) => void>();
+  private handOutScheduled = false;
+  /** What was sent before the socket opened (a socket that is not open throws on send). */
+  private unsent: Uint8Array<ArrayBuffer>[] | undefined = [];
   private readonly closeListeners = new Set<() => void>();
   private ended = false;
 
@@ -77,10 +107,29 @@ export class ConsoleConnection {
     return this.ended;
   }
 
-  /** Bytes from the host; what came before the listener is given to it at once. */
-  onData(listener: (bytes: Uint8Array<ArrayBuffer>) => void): void {
-    this.dataListener = listener;
-    for (const bytes of this.queued.splice(0)) listener(bytes);
+  /**
+   * Bytes from the host, in order, to every listener. Bytes that came while no one
+   * listened wait for the next listener. They are handed out a microtask after they
+   * come or after a listener joins, so a screen mounted twice at once (React's
+   * StrictMode) does not take the host's first words (the RFB version) with its first,
+   * discarded mount.
+   */
+  onData(listener: (bytes: Uint8Array<ArrayBuffer>) => void): () => void {
+    this.dataListeners.add(listener);
+    this.scheduleHandOut();
+    return () => this.dataListeners.delete(listener);
+  }
+
+  private scheduleHandOut(): void {
+    if (this.handOutScheduled || this.queued.length === 0) return;
+    this.handOutScheduled = true;
+    queueMicrotask(() => {
+      this.handOutScheduled = false;
+      if (this.dataListeners.size === 0) return;
+      for (const bytes of this.queued.splice(0)) {
+        for (const listener of [...this.dataListeners]) listener(bytes);
+      }
+    });
   }
 
   /** The connection ended, by the host or by `close`. */
@@ -90,9 +139,19 @@ export class ConsoleConnection {
     return () => this.closeListeners.delete(listener);
   }
 
+  /** Sends to the host, at once when the socket is open, else as soon as it opens. */
   send(data: Uint8Array<ArrayBuffer> | string): void {
     if (this.ended) return;
-    this.socket.send(typeof data === 'string' ? new TextEncoder().encode(data) : data);
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    if (this.unsent) this.unsent.push(bytes);
+    else this.socket.send(bytes);
+  }
+
+  /** @internal The link's side: the socket opened (or has spoken, which means the same). */
+  opened(): void {
+    const unsent = this.unsent;
+    this.unsent = undefined;
+    if (!this.ended) for (const bytes of unsent ?? []) this.socket.send(bytes);
   }
 
   /** Closes the socket (a screen that failed): the link sees it drop, as any other drop. */
@@ -103,8 +162,8 @@ export class ConsoleConnection {
   /** @internal The link's side: bytes arrived. */
   deliver(bytes: Uint8Array<ArrayBuffer>): void {
     if (this.ended) return;
-    if (this.dataListener) this.dataListener(bytes);
-    else this.queued.push(bytes);
+    this.queued.push(bytes);
+    this.scheduleHandOut();
   }
 
   /** @internal The link's side: the socket closed. */
@@ -131,6 +190,8 @@ export class ConsoleLink {
   private failures = 0;
   /** Whether this link has had a connection: a refusal after one is a VM going away, not a refusal to give up on. */
   private everConnected = false;
+  /** Tries refused in a row while this link has never connected (the person's "Try again" starts again). */
+  private refusals = 0;
   private connectedAt = 0;
   private attemptId = 0;
   private readonly listeners = new Set<LinkListener>();
@@ -162,6 +223,7 @@ export class ConsoleLink {
   retry(): void {
     if (this.stopped) return;
     this.abandon();
+    this.refusals = 0;
     void this.attempt();
   }
 
@@ -185,21 +247,30 @@ export class ConsoleLink {
       url = await this.options.url();
     } catch {
       // No session to connect with (the pool's connection is gone): as a refusal.
-      if (id === this.attemptId && !this.stopped) this.refused();
+      if (id === this.attemptId && !this.stopped) void this.refused();
       return;
     }
     if (id !== this.attemptId || this.stopped) return;
     const socket = this.env.openSocket(url);
     this.socket = socket;
     socket.binaryType = 'arraybuffer';
-    let connection: ConsoleConnection | undefined;
+    const connection = new ConsoleConnection(socket);
+    this.connection = connection;
+    for (const listener of [...this.listeners]) listener.connection?.(connection);
+    // Only the first byte says the host took the console; a close before it was a refusal.
+    let accepted = false;
     // Bytes are read in arrival order even when one comes as a Blob (read asynchronously).
     let reading = Promise.resolve();
+    socket.onopen = () => connection.opened();
     socket.onmessage = ({ data }) => {
       reading = reading.then(async () => {
         const bytes = await bytesOf(data);
         if (this.socket !== socket) return;
-        if (!connection) connection = this.accepted(socket);
+        if (!accepted) {
+          accepted = true;
+          connection.opened();
+          this.accepted();
+        }
         connection.deliver(bytes);
       });
     };
@@ -207,34 +278,42 @@ export class ConsoleLink {
       void reading.then(() => {
         if (this.socket !== socket) return;
         this.socket = undefined;
-        if (connection) this.dropped(connection);
-        else this.refused();
+        this.letGo(connection);
+        if (accepted && this.env.now() - this.connectedAt >= STABLE_CONNECTION_MS) this.failures = 0;
+        // The state says nothing new until the power state has had time to arrive.
+        this.timer = this.env.setTimeout(() => {
+          this.timer = undefined;
+          if (accepted) this.dropped();
+          else void this.refused();
+        }, POWER_SETTLE_MS);
       });
     };
   }
 
-  private accepted(socket: SocketLike): ConsoleConnection {
-    const connection = new ConsoleConnection(socket);
-    this.connection = connection;
+  private accepted(): void {
     this.everConnected = true;
     this.connectedAt = this.env.now();
     this.setState({ kind: 'connected' });
-    for (const listener of [...this.listeners]) listener.connection?.(connection);
-    return connection;
   }
 
-  private dropped(connection: ConsoleConnection): void {
+  private letGo(connection: ConsoleConnection): void {
     connection.end();
     if (this.connection === connection) this.connection = undefined;
-    if (this.env.now() - this.connectedAt >= STABLE_CONNECTION_MS) this.failures = 0;
+  }
+
+  private dropped(): void {
     if (this.options.mayReconnect()) this.wait(false);
     else this.setState({ kind: 'disconnected' });
   }
 
-  private refused(): void {
-    if (!this.everConnected) this.setState({ kind: 'refused' });
-    else if (this.options.mayReconnect()) this.wait(true);
-    else this.setState({ kind: 'disconnected' });
+  private async refused(): Promise<void> {
+    const id = this.attemptId;
+    const live = await this.options.sessionLive().catch(() => true);
+    if (id !== this.attemptId || this.stopped) return;
+    if (!live) this.setState({ kind: 'sessionEnded' });
+    else if (!this.options.mayReconnect()) this.setState({ kind: this.everConnected ? 'disconnected' : 'refused' });
+    else if (this.everConnected || ++this.refusals < TRIES_BEFORE_REFUSED) this.wait(true);
+    else this.setState({ kind: 'refused' });
   }
 
   /** Counts down to the next try, a second at a time, so the page can say when it comes. */
@@ -267,6 +346,7 @@ export class ConsoleLink {
     // A try still fetching its URL must not open a socket after this.
     this.attemptId++;
     if (socket) {
+      socket.onopen = null;
       socket.onmessage = null;
       socket.onclose = null;
       socket.close();

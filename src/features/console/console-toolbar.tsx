@@ -3,13 +3,13 @@
  * Ctrl+Alt+Del, scale to fit, full screen, a window of its own, and copy and paste on
  * the text console. Every button has a name, and one that cannot act says why.
  */
-import type { Ref } from 'react';
+import { type Ref, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import type { ConsoleMode } from './console-choice';
 
 export interface ToolbarProps {
-  ref: Ref<HTMLDivElement>;
+  ref: Ref<HTMLFieldSetElement>;
   modes: readonly ConsoleMode[];
   mode: ConsoleMode;
   onMode(mode: ConsoleMode): void;
@@ -28,20 +28,18 @@ export interface ToolbarProps {
 export function ConsoleToolbar(props: ToolbarProps) {
   const { t } = useTranslation('console');
   const { ref, modes, mode, onMode, fullScreen, clipboard } = props;
+  // Radios are grouped by name across the whole page: two consoles' must not share one.
+  const radioName = useId();
   return (
-    <div ref={ref} role="toolbar" aria-label={t('toolbar.label')} className="console-toolbar">
+    // A group (a fieldset), not a toolbar: a toolbar promises arrow keys between its
+    // controls, and Tab between them is what every other control on the page does.
+    <fieldset ref={ref} aria-label={t('toolbar.label')} className="console-toolbar">
       {modes.length > 1 && (
         <fieldset className="console-modes">
           <legend className="visually-hidden">{t('mode.label')}</legend>
           {modes.map((each) => (
             <label key={each}>
-              <input
-                type="radio"
-                name="console-mode"
-                value={each}
-                checked={each === mode}
-                onChange={() => onMode(each)}
-              />
+              <input type="radio" name={radioName} value={each} checked={each === mode} onChange={() => onMode(each)} />
               {t(`mode.${each}`)}
             </label>
           ))}
@@ -67,6 +65,6 @@ export function ConsoleToolbar(props: ToolbarProps) {
           </Button>
         </>
       )}
-    </div>
+    </fieldset>
   );
 }

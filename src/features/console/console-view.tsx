@@ -14,6 +14,7 @@ import type { GraphicalScreenHandle, TextScreenHandle } from './screen-handle';
 import { useClipboard } from './use-clipboard';
 import { useConsoleLink } from './use-console-link';
 import { type ConsoleTarget, consolesOfTarget, useConsoleTarget } from './use-console-target';
+import { useFocusRecovery } from './use-focus-recovery';
 import { useFullscreen } from './use-fullscreen';
 import './console.css';
 
@@ -64,7 +65,7 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
   const [graphicalHandle, setGraphicalHandle] = useState<GraphicalScreenHandle>();
   const [hasSelection, setHasSelection] = useState(false);
   const area = useRef<HTMLElement>(null);
-  const toolbar = useRef<HTMLDivElement>(null);
+  const toolbar = useRef<HTMLFieldSetElement>(null);
   const hintId = useId();
   const fullScreen = useFullscreen(area);
   const clipboard = useClipboard(textHandle);
@@ -76,7 +77,8 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
   const { link, state } = useConsoleLink(poolId, vmRef, running && mode ? available[mode] : undefined);
   const { name, powerState } = target;
 
-  const leave = () => toolbar.current?.querySelector<HTMLElement>('input, button')?.focus();
+  // Back to where Tab would reach the toolbar: the chosen console's radio, else the first button.
+  const leave = () => toolbar.current?.querySelector<HTMLElement>('input:checked, button')?.focus();
   const openWindow = () =>
     window.open(
       paths.consoleWindow(poolId, cls, target.uuid, mode),
@@ -86,6 +88,11 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
   let ctrlAltDelReason: string | undefined;
   if (mode === 'text') ctrlAltDelReason = t(cls === 'host' ? 'reason.hostCtrlAltDel' : 'reason.textCtrlAltDel');
   else if (state.kind !== 'connected' || !graphicalHandle) ctrlAltDelReason = t('reason.notConnected');
+
+  const bannerShown = powerState !== undefined && powerState !== 'Running';
+  const shown = bannerShown ? 'banner' : !link || !mode ? 'waiting' : 'console';
+  // The VM stopped under the keyboard: Start is what the person wants next.
+  useFocusRecovery(area, shown, () => area.current?.querySelector<HTMLElement>('.console-banner button'));
 
   let body: React.ReactNode;
   if (powerState !== undefined && powerState !== 'Running') {
@@ -127,12 +134,14 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
               : undefined
           }
         />
-        <ConnectionStatus state={state} onRetry={() => link.retry()} />
-        {clipboard.message && (
-          <p role={clipboard.message.error ? 'alert' : 'status'} className="console-message">
-            {clipboard.message.text}
-          </p>
-        )}
+        <ConnectionStatus state={state} owner={cls} onRetry={() => link.retry()} />
+        {/* Mounted before any message, so each one is announced as its words change. */}
+        <p role="status" className="console-message">
+          {clipboard.message && !clipboard.message.error && t(`clipboard.${clipboard.message.key}`)}
+        </p>
+        <p role="alert" className="console-message">
+          {clipboard.message?.error && t(`clipboard.${clipboard.message.key}`)}
+        </p>
         <p id={hintId} className="console-hint">
           {t('screen.keyboardHint', { name })}
         </p>
@@ -155,6 +164,8 @@ function ConsoleArea({ poolId, cls, target, vmRef, windowed, initialMode }: Area
     <section
       ref={area}
       className={windowed ? 'console-view console-windowed' : 'console-view'}
+      // Where the focus goes when what held it has gone and nothing better is there.
+      tabIndex={-1}
       aria-label={t('regionLabel', { name })}
     >
       {body}

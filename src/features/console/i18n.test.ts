@@ -21,8 +21,8 @@ describe('console strings', () => {
   it('count the seconds to the next try in both languages', () => {
     const en = i18next.getFixedT('en', 'console');
     const zh = i18next.getFixedT('zh', 'console');
-    expect(en('state.waiting', { count: 1 })).toBe('The connection dropped. Reconnecting in 1 second…');
-    expect(en('state.waiting', { count: 8 })).toBe('The connection dropped. Reconnecting in 8 seconds…');
-    expect(zh('state.waitingRefused', { count: 4 })).toBe('主机拒绝了控制台连接。4 秒后重试…');
+    expect(en('state.nextTry', { count: 1 })).toBe('Next try in 1 second.');
+    expect(en('state.nextTry', { count: 8 })).toBe('Next try in 8 seconds.');
+    expect(zh('state.nextTry', { count: 4 })).toBe('4 秒后再次尝试。');
   });
 });

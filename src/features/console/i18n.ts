@@ -6,7 +6,8 @@ export const consoleStrings = {
     screen: {
       text: 'Text console of {{name}}',
       graphical: 'Graphical console of {{name}}',
-      keyboardHint: 'Keys typed in the console go to {{name}}. Press Ctrl+] to leave it for the toolbar.',
+      keyboardHint:
+        'Keys typed in the console go to {{name}}. Press Ctrl+Alt together and let go to leave it for the toolbar.',
       terminalInput: 'Keyboard input for the text console',
     },
     mode: {
@@ -42,13 +43,14 @@ export const consoleStrings = {
     state: {
       connecting: 'Connecting…',
       connected: 'Connected',
-      waiting_one: 'The connection dropped. Reconnecting in {{count}} second…',
-      waiting_other: 'The connection dropped. Reconnecting in {{count}} seconds…',
-      waitingRefused_one: 'The host refused the console. Trying again in {{count}} second…',
-      waitingRefused_other: 'The host refused the console. Trying again in {{count}} seconds…',
+      waiting: 'The connection dropped: reconnecting soon.',
+      waitingRefused: 'The host refused the console: trying again soon.',
+      nextTry_one: 'Next try in {{count}} second.',
+      nextTry_other: 'Next try in {{count}} seconds.',
       disconnected: 'Disconnected: the VM is no longer running.',
-      refused:
-        'The host refused the console: the session may have ended, the VM may have stopped, or the pool may limit console sessions.',
+      disconnectedHost: 'Disconnected: the host has shut down or is restarting.',
+      refused: 'The host refused the console: the VM may have stopped, or the pool may limit console sessions.',
+      sessionEnded: 'The session with the pool has ended, so the host refused the console.',
       reconnectNow: 'Reconnect now',
       tryAgain: 'Try again',
     },
@@ -68,6 +70,8 @@ export const consoleStrings = {
       title: 'Console of {{name}}',
       notConnected: 'Not connected to {{pool}}: open the pool in the main window first.',
       notFound: 'There is no such object in {{pool}}.',
+      simulatorGone:
+        'The page that opened this window has closed or reloaded, and the simulated pool this console used went with it. Open the console again from that page.',
     },
   },
   zh: {
@@ -76,7 +80,7 @@ export const consoleStrings = {
     screen: {
       text: '{{name}} 的文本控制台',
       graphical: '{{name}} 的图形控制台',
-      keyboardHint: '在控制台中输入的按键会发送到 {{name}}。按 Ctrl+] 可离开控制台，回到工具栏。',
+      keyboardHint: '在控制台中输入的按键会发送到 {{name}}。同时按下 Ctrl+Alt 再松开，可离开控制台，回到工具栏。',
       terminalInput: '文本控制台的键盘输入',
     },
     mode: {
@@ -110,10 +114,13 @@ export const consoleStrings = {
     state: {
       connecting: '正在连接…',
       connected: '已连接',
-      waiting_other: '连接已断开。{{count}} 秒后重新连接…',
-      waitingRefused_other: '主机拒绝了控制台连接。{{count}} 秒后重试…',
+      waiting: '连接已断开：即将重新连接。',
+      waitingRefused: '主机拒绝了控制台连接：即将重试。',
+      nextTry_other: '{{count}} 秒后再次尝试。',
       disconnected: '已断开：该虚拟机已不再运行。',
-      refused: '主机拒绝了控制台连接：会话可能已结束，虚拟机可能已停止，或者池限制了控制台会话。',
+      disconnectedHost: '已断开：该主机已关机或正在重新启动。',
+      refused: '主机拒绝了控制台连接：虚拟机可能已停止，或者池限制了控制台会话。',
+      sessionEnded: '与池的会话已结束，因此主机拒绝了控制台连接。',
       reconnectNow: '立即重新连接',
       tryAgain: '重试',
     },
@@ -133,6 +140,7 @@ export const consoleStrings = {
       title: '{{name}} 的控制台',
       notConnected: '未连接到 {{pool}}：请先在主窗口中打开该池。',
       notFound: '{{pool}} 中没有这个对象。',
+      simulatorGone: '打开此窗口的页面已关闭或重新加载，此控制台所用的模拟池也随之消失。请从该页面重新打开控制台。',
     },
   },
 };

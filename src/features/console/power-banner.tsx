@@ -4,6 +4,7 @@
  * and the tree, so it is enabled, explained and followed in the task panel alike. Once
  * the VM runs and its console record appears, the console opens by itself.
  */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionMenuItems } from '../../components/actions/action-menu-items';
 import { useActionLauncher } from '../../components/actions/use-action-launcher';
@@ -31,13 +32,20 @@ export function PowerBanner({ poolId, vmRef, name, powerState }: Props) {
   const id = RUN_ACTION[powerState];
   const actions = vmActions.filter((action) => action.id === id);
   const [item] = actionMenuItems(tActions, actions, [{ poolId, ref: vmRef }], objectsOf, launch);
+  const wordsId = useId();
   return (
     <div className="console-banner">
-      <p>
+      {/* A status, so the change is announced; the button is described by it, for when the focus moves to it. */}
+      <p role="status" id={wordsId}>
         {t(`power.${powerState}`, { name })} {t('power.attaches')}
       </p>
       {item && (
-        <Button variant="primary" disabledReason={item.disabledReason} onClick={item.onSelect}>
+        <Button
+          variant="primary"
+          disabledReason={item.disabledReason}
+          aria-describedby={wordsId}
+          onClick={item.onSelect}
+        >
           {item.label}
         </Button>
       )}

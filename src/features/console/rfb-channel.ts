@@ -1,7 +1,8 @@
 /**
- * One accepted console connection, shaped as the WebSocket noVNC expects. noVNC gets
- * the connection only once the host has spoken (ConsoleLink decides what is a refusal and
- * when to reconnect), so its own socket handling sees an open socket that later closes.
+ * One console connection, shaped as the WebSocket noVNC expects. noVNC is told the
+ * channel is open from the start (the connection holds what it sends until the socket
+ * opens; ConsoleLink decides what is a refusal and when to reconnect), so its own socket
+ * handling sees an open socket that later closes.
  * A new connection gets a new RFB client: noVNC's are single use.
  */
 import type { RfbChannel } from '@novnc/novnc';
@@ -41,18 +42,24 @@ export function rfbChannel(connection: ConsoleConnection): AttachedChannel {
       setTimeout(closed, 0);
     },
   };
+  const stopListening: (() => void)[] = [];
   return {
     channel,
     start: () => {
-      connection.onData((bytes) => {
-        if (!detached) channel.onmessage?.({ data: bytes.buffer });
-      });
-      connection.onClose(() => {
-        if (!detached) closed();
-      });
+      stopListening.push(
+        connection.onData((bytes) => {
+          if (!detached) channel.onmessage?.({ data: bytes.buffer });
+        }),
+        // A client let go is finished by its own close(), not by the connection ending.
+        connection.onClose(() => {
+          if (!detached) closed();
+        }),
+      );
     },
     detach: () => {
       detached = true;
+      // What the host says next is for the next client on this connection, if any.
+      for (const stop of stopListening.splice(0)) stop();
     },
   };
 }

@@ -24,30 +24,51 @@ export interface GraphicalScreenHandle extends ScreenHandle {
 /** What every screen is given. */
 export interface ScreenProps<H extends ScreenHandle> {
   link: ConsoleLink;
-  /** Fit the console to the space it has (noVNC scales; xterm.js fits its rows and columns). */
+  /** Fit the console to the space it has (noVNC scales its picture; xterm.js its letters, keeping 80 × 25). */
   scale: boolean;
   /** The screen's accessible name ("Text console of web-01"). */
   label: string;
   /** The id of the words that say where keys go and how to leave. */
   hintId: string;
   onHandle(handle: H | undefined): void;
-  /** The person pressed Ctrl+] in the console: the keyboard goes back to the toolbar. */
+  /** The person pressed and let go of Ctrl+Alt in the console: the keyboard goes back to the toolbar. */
   onLeave(): void;
 }
 
-/** Ctrl+] (telnet's escape): the one key the console keeps from the VM, so the keyboard can leave it. */
-export function isLeaveKey(event: KeyboardEvent): boolean {
-  return event.ctrlKey && !event.altKey && !event.metaKey && (event.key === ']' || event.code === 'BracketRight');
-}
-
-/** Listens, before the console's own handlers, for the key that leaves it. */
+/**
+ * The keyboard leaves the console when Ctrl and Alt are pressed together and let go
+ * with no other key between: the chord XenCenter uses to release its consoles, so
+ * people who know XenCenter know it. Every key with a character, and every chord with
+ * one (Ctrl+] is `xl console`'s and telnet's detach key, Ctrl+Alt+F1 a Linux guest's
+ * switch of virtual terminal), must reach the guest; Ctrl and Alt alone mean nothing to
+ * one. The keys still go to the guest, so it sees them pressed and let go. AltGr
+ * (reported as Ctrl+Alt on some systems) types characters and never leaves.
+ */
 export function listenForLeaveKey(element: HTMLElement, onLeave: () => void): () => void {
+  const held = new Set<string>();
+  let armed = false;
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!isLeaveKey(event)) return;
-    event.preventDefault();
-    event.stopPropagation();
+    held.add(event.key);
+    const chordOnly = [...held].every((key) => key === 'Control' || key === 'Alt');
+    armed = chordOnly && held.has('Control') && held.has('Alt');
+  };
+  const onKeyUp = (event: KeyboardEvent) => {
+    held.delete(event.key);
+    if (!armed || (event.key !== 'Control' && event.key !== 'Alt')) return;
+    armed = false;
     onLeave();
   };
+  // Keys let go elsewhere (the window lost focus) leave no chord half held.
+  const onBlur = () => {
+    held.clear();
+    armed = false;
+  };
   element.addEventListener('keydown', onKeyDown, { capture: true });
-  return () => element.removeEventListener('keydown', onKeyDown, { capture: true });
+  element.addEventListener('keyup', onKeyUp, { capture: true });
+  element.addEventListener('focusout', onBlur);
+  return () => {
+    element.removeEventListener('keydown', onKeyDown, { capture: true });
+    element.removeEventListener('keyup', onKeyUp, { capture: true });
+    element.removeEventListener('focusout', onBlur);
+  };
 }

@@ -5,16 +5,17 @@
  * handles natively.
  */
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TextScreenHandle } from './screen-handle';
 
+/** What to tell the person, as a key of the `clipboard` strings: put in words when shown, in the language then. */
+export type ClipboardMessageKey = 'copied' | 'copyDenied' | 'pasteDenied' | 'pasteEmpty';
+
 export interface ClipboardMessage {
-  text: string;
+  key: ClipboardMessageKey;
   error: boolean;
 }
 
 export function useClipboard(screen: TextScreenHandle | undefined) {
-  const { t } = useTranslation('console');
   const [message, setMessage] = useState<ClipboardMessage>();
 
   const copy = useCallback(async () => {
@@ -22,11 +23,11 @@ export function useClipboard(screen: TextScreenHandle | undefined) {
     if (!text) return;
     try {
       await navigator.clipboard.writeText(text);
-      setMessage({ text: t('clipboard.copied'), error: false });
+      setMessage({ key: 'copied', error: false });
     } catch {
-      setMessage({ text: t('clipboard.copyDenied'), error: true });
+      setMessage({ key: 'copyDenied', error: true });
     }
-  }, [screen, t]);
+  }, [screen]);
 
   const paste = useCallback(async () => {
     if (!screen) return;
@@ -34,17 +35,17 @@ export function useClipboard(screen: TextScreenHandle | undefined) {
     try {
       text = await navigator.clipboard.readText();
     } catch {
-      setMessage({ text: t('clipboard.pasteDenied'), error: true });
+      setMessage({ key: 'pasteDenied', error: true });
       return;
     }
     if (!text) {
-      setMessage({ text: t('clipboard.pasteEmpty'), error: false });
+      setMessage({ key: 'pasteEmpty', error: false });
       return;
     }
     setMessage(undefined);
     screen.paste(text);
     screen.focus();
-  }, [screen, t]);
+  }, [screen]);
 
   const clearMessage = useCallback(() => setMessage(undefined), []);
   return { message, copy, paste, clearMessage };
